@@ -1,0 +1,348 @@
+package geo
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"sitrep/internal/model"
+)
+
+// The sentences in these tests are written for them; none is taken from a
+// real report.
+
+// resolveOne recognises and resolves text and returns the place of the
+// mention whose text is name.
+func resolveOne(t *testing.T, g *Gazetteer, text, name string) *model.Place {
+	t.Helper()
+	ms := g.Recognize(text)
+	ps := g.Resolve(text, ms)
+	var got []string
+	for i, m := range ms {
+		got = append(got, m.Text)
+		if m.Text == name {
+			return ps[i]
+		}
+	}
+	t.Fatalf("no mention %q in %q; got mentions %q", name, text, got)
+	return nil
+}
+
+func TestResolve(t *testing.T) {
+	g := Default()
+	tests := []struct {
+		name      string
+		text      string
+		mention   string
+		id        int    // 0: no GeoNames id expected
+		country   string // "" to skip
+		precision string
+		admin1    string // "" to skip
+	}{
+		{"Ust-Ilimsk in context",
+			"Fire crews in Ust-Ilimsk, a timber town in the Irkutsk region of Siberia, fought the blaze for six hours, Russia's emergencies ministry said.",
+			"Ust-Ilimsk", 2013952, "RU", model.PrecCity, "Irkutsk Oblast"},
+		{"Bangor, Maine", "The ferry company moved its offices to Bangor, Maine, last spring.",
+			"Bangor", 4957280, "US", model.PrecCity, "Maine"},
+		{"bare Bangor", "A crowd gathered outside the town hall in Bangor on Friday.",
+			"Bangor", 2656396, "GB", model.PrecCity, ""},
+		{"Oklahoma", "Storms tore through Oklahoma overnight, flattening barns.",
+			"Oklahoma", 0, "US", model.PrecAdmin1, "Oklahoma"},
+		{"Alexandria, Va.", "The contractor is based in Alexandria, Va., and employs 40 people.",
+			"Alexandria", 4744091, "US", model.PrecCity, "Virginia"},
+		{"Paris, Texas", "She grew up in Paris, Texas, before moving north.",
+			"Paris", 4717560, "US", model.PrecCity, "Texas"},
+		{"bare Paris", "Ministers met in Paris on Tuesday to discuss the budget.",
+			"Paris", 2988507, "FR", model.PrecCity, ""},
+		{"the Irkutsk region", "Wildfires spread across the Irkutsk region this week.",
+			"Irkutsk region", 0, "RU", model.PrecAdmin1, "Irkutsk Oblast"},
+		{"central Russia", "Heavy snow closed roads in central Russia.",
+			"central Russia", 0, "RU", model.PrecRegion, ""},
+		{"Siberia", "Temperatures in Siberia fell below minus forty.",
+			"Siberia", 0, "RU", model.PrecRegion, ""},
+		{"eastern Ukraine", "Shelling continued in eastern Ukraine overnight.",
+			"eastern Ukraine", 0, "UA", model.PrecRegion, ""},
+		{"St. Louis", "The team flew home to St. Louis after the game.",
+			"St. Louis", 4407066, "US", model.PrecCity, "Missouri"},
+		{"Washington, D.C.", "Protesters marched in Washington, D.C., on Saturday.",
+			"Washington", 4140963, "US", model.PrecCity, ""},
+		{"Georgia beside Atlanta", "The company moved from Atlanta to Savannah, and Georgia officials welcomed it.",
+			"Georgia", 0, "US", model.PrecAdmin1, "Georgia"},
+		{"Georgia the country", "Georgia and Armenia signed a transit agreement in Tbilisi.",
+			"Georgia", 0, "GE", model.PrecCountry, ""},
+		{"Kiev spelling", "Talks were held in Kiev on Wednesday.",
+			"Kiev", 703448, "UA", model.PrecCity, ""},
+		{"Moscow", "The delegation arrived in Moscow late on Sunday.",
+			"Moscow", 524901, "RU", model.PrecCity, ""},
+		{"Syrian demonym", "Syrian troops entered the village at dawn.",
+			"Syrian", 0, "SY", model.PrecCountry, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := resolveOne(t, g, tt.text, tt.mention)
+			if p == nil {
+				t.Fatalf("%q: got nil place, want one", tt.mention)
+			}
+			gotID := 0
+			if p.GeonameID != nil {
+				gotID = *p.GeonameID
+			}
+			if gotID != tt.id {
+				t.Errorf("%q: got geonameid %d (%s, %s), want %d", tt.mention, gotID, p.Name, p.Country, tt.id)
+			}
+			if tt.country != "" && p.Country != tt.country {
+				t.Errorf("%q: got country %q, want %q", tt.mention, p.Country, tt.country)
+			}
+			if p.Precision != tt.precision {
+				t.Errorf("%q: got precision %q, want %q", tt.mention, p.Precision, tt.precision)
+			}
+			if tt.admin1 != "" && p.Admin1 != tt.admin1 {
+				t.Errorf("%q: got admin1 %q, want %q", tt.mention, p.Admin1, tt.admin1)
+			}
+			if p.Text != tt.mention {
+				t.Errorf("got text %q, want %q", p.Text, tt.mention)
+			}
+		})
+	}
+}
+
+func TestUstIlimskPoint(t *testing.T) {
+	g := Default()
+	text := "A gas explosion damaged a school in Ust-Ilimsk on Monday. The town lies in the north of Irkutsk Oblast, in eastern Siberia, about 900 km from Irkutsk. Russia's investigators opened a case."
+	p := resolveOne(t, g, text, "Ust-Ilimsk")
+	if p == nil || p.GeonameID == nil || *p.GeonameID != 2013952 {
+		t.Fatalf("got %+v, want geonameid 2013952", p)
+	}
+	if math.Abs(p.Lat-58.00) > 0.01 || math.Abs(p.Lon-102.66) > 0.01 {
+		t.Errorf("got %.4f,%.4f, want 58.00,102.66", p.Lat, p.Lon)
+	}
+	if p.Name != "Ust’-Ilimsk" && p.Name != "Ust'-Ilimsk" {
+		t.Errorf("got name %q, want Ust'-Ilimsk", p.Name)
+	}
+}
+
+func TestResolveUnknownName(t *testing.T) {
+	g := Default()
+	text := "Officials in Zqorvaniev and in Novosibirsk reported damage."
+	start := strings.Index(text, "Zqorvaniev")
+	ms := []Mention{{Text: "Zqorvaniev", Start: start, End: start + len("Zqorvaniev"), Kind: model.KindPlace}}
+	ms = append(ms, g.Recognize(text)...)
+	ps := g.Resolve(text, ms)
+	if len(ps) != len(ms) {
+		t.Fatalf("got %d places, want %d", len(ps), len(ms))
+	}
+	if ps[0] != nil {
+		t.Errorf("unknown name: got %+v, want nil", ps[0])
+	}
+	found := false
+	for i, m := range ms {
+		if m.Text == "Novosibirsk" && ps[i] != nil && ps[i].GeonameID != nil && *ps[i].GeonameID == 1496747 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Novosibirsk: got no place 1496747 beside an unknown name")
+	}
+}
+
+func TestRecognizeRejects(t *testing.T) {
+	g := Default()
+	tests := []string{
+		"Man charged after a brawl outside a bar.",
+		"Police said the gunman fled on foot.",
+		"Monday was quiet; President Ivanov spoke on Tuesday.",
+		"Gunman opens fire at a market, nobody hurt.",
+		"Share this story. Watch the video below.",
+		"Nobody answered the door, the Bar association said.",
+		"Igor Kobzev and Ruslan Zinin were questioned.",
+		"Vladimir Putin met Xi Jinping on Friday.",
+	}
+	for _, text := range tests {
+		for _, m := range g.Recognize(text) {
+			t.Errorf("%q: got mention %q (%s, score %.1f), want none", text, m.Text, m.Kind, m.Score)
+		}
+	}
+}
+
+func TestRecognizeFinds(t *testing.T) {
+	g := Default()
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Troops moved from Donbas towards the Sahel, officials in Kyiv said.", []string{"Donbas", "Sahel", "Kyiv"}},
+		{"Ukrainian and Russian negotiators met the Americans in Geneva.", []string{"Ukrainian", "Russian", "Americans", "Geneva"}},
+		{"Flooding hit Butler County and parts of Irkutsk Oblast.", []string{"Butler County", "Irkutsk Oblast"}},
+		{"MOSCOW, March 3 — Officials in northern Syria said.", []string{"MOSCOW", "northern Syria"}},
+		{"He was born in Rostov-on-Don and studied in St Petersburg.", []string{"Rostov-on-Don", "St Petersburg"}},
+		{"Prices rose in the U.S. and the UK.", []string{"U.S.", "UK"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range g.Recognize(tt.text) {
+			got = append(got, m.Text)
+			if tt.text[m.Start:m.End] != m.Text {
+				t.Errorf("%q: mention %q does not match its offsets %d:%d", tt.text, m.Text, m.Start, m.End)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestRecognizeKinds(t *testing.T) {
+	g := Default()
+	text := "Syrians fled to Turkey."
+	ms := g.Recognize(text)
+	if len(ms) != 2 {
+		t.Fatalf("got %d mentions, want 2", len(ms))
+	}
+	if ms[0].Kind != model.KindNationality || ms[1].Kind != model.KindPlace {
+		t.Errorf("got kinds %s, %s, want nationality, place", ms[0].Kind, ms[1].Kind)
+	}
+}
+
+func TestLookupFolding(t *testing.T) {
+	g := Default()
+	for _, name := range []string{"Ust'-Ilimsk", "Ust’-Ilimsk", "Ust-Ilimsk", "Ust Ilimsk", "UST-ILIMSK"} {
+		cs := g.Lookup(name)
+		if len(cs) == 0 || cs[0].ID != 2013952 {
+			t.Errorf("Lookup(%q): got %v, want geonameid 2013952 first", name, ids(cs))
+		}
+	}
+	for _, name := range []string{"St. Petersburg", "Saint Petersburg", "St Petersburg"} {
+		cs := g.Lookup(name)
+		if len(cs) == 0 || cs[0].ID != 498817 {
+			t.Errorf("Lookup(%q): got %v, want geonameid 498817 first", name, ids(cs))
+		}
+	}
+	if cs := g.Lookup("Avoyelles Parish"); len(cs) == 0 || cs[0].Feature != "ADM2" {
+		t.Errorf("Lookup(Avoyelles Parish): got %v, want an ADM2", cs)
+	}
+	if cs := g.Lookup("nowhere-at-all-qq"); len(cs) != 0 {
+		t.Errorf("Lookup(nonsense): got %d candidates, want 0", len(cs))
+	}
+}
+
+func ids(cs []Candidate) []int {
+	var out []int
+	for _, c := range cs {
+		out = append(out, c.ID)
+	}
+	return out
+}
+
+func TestDemonym(t *testing.T) {
+	g := Default()
+	tests := []struct{ word, want string }{
+		{"Russian", "RU"}, {"Russians", "RU"}, {"Syrian", "SY"}, {"Ukrainian", "UA"},
+		{"British", "GB"}, {"Britons", "GB"}, {"American", "US"}, {"Americans", "US"},
+		{"South African", "ZA"}, {"Iraqis", "IQ"}, {"Chinese", "CN"}, {"Frenchmen", "FR"},
+		{"Filipinos", "PH"}, {"Congolese", "CD"},
+	}
+	for _, tt := range tests {
+		got, ok := g.Demonym(tt.word)
+		if !ok || got != tt.want {
+			t.Errorf("Demonym(%q): got %q, %v, want %q", tt.word, got, ok, tt.want)
+		}
+	}
+	for _, w := range []string{"Kurdish", "Monday", "Paris"} {
+		if got, ok := g.Demonym(w); ok {
+			t.Errorf("Demonym(%q): got %q, want none", w, got)
+		}
+	}
+}
+
+func TestCountry(t *testing.T) {
+	g := Default()
+	c, ok := g.Country("ru")
+	if !ok || c.Name != "Russia" || c.Precision != model.PrecCountry || c.Feature != "PCLI" {
+		t.Errorf("Country(ru): got %+v, %v, want Russia, country, PCLI", c, ok)
+	}
+	if _, ok := g.Country("QQ"); ok {
+		t.Errorf("Country(QQ): got ok, want not found")
+	}
+}
+
+func TestHaversine(t *testing.T) {
+	// Moscow to Saint Petersburg is about 634 km.
+	if d := haversine(55.7558, 37.6173, 59.9343, 30.3351); math.Abs(d-634) > 5 {
+		t.Errorf("got %.0f km, want about 634", d)
+	}
+}
+
+func TestLogErrorAUC(t *testing.T) {
+	if got := logErrorAUC([]float64{0, 0, 0}); got != 0 {
+		t.Errorf("all exact: got %v, want 0", got)
+	}
+	max := float64(maxErrorKm - 1)
+	if got := logErrorAUC([]float64{max, max}); math.Abs(got-1) > 1e-9 {
+		t.Errorf("all worst: got %v, want 1", got)
+	}
+}
+
+func TestEvaluate(t *testing.T) {
+	g := Default()
+	const corpus = `<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article docid="1">
+    <text><![CDATA[Flooding hit Tbilisi, the capital of Georgia, on Monday. Café owners in Zürich sent aid.]]></text>
+    <toponyms>
+      <toponym><start>13</start><end>20</end><phrase>Tbilisi</phrase>
+        <gaztag geonameid="611717"><name>Tbilisi</name><lat>41.69411</lat><lon>44.83368</lon></gaztag></toponym>
+      <toponym><start>37</start><end>44</end><phrase>Georgia</phrase>
+        <gaztag geonameid="614540"><name>Georgia</name><lat>42</lat><lon>43.5</lon></gaztag></toponym>
+      <toponym><start>73</start><end>79</end><phrase>Zürich</phrase>
+        <gaztag geonameid="2657896"><name>Zurich</name><lat>47.36667</lat><lon>8.55</lon></gaztag></toponym>
+    </toponyms>
+  </article>
+</articles>`
+	r, err := g.Evaluate(strings.NewReader(corpus))
+	if err != nil {
+		t.Fatalf("Evaluate: %v", err)
+	}
+	if r.Documents != 1 || r.Gold != 3 || r.GoldLocated != 3 {
+		t.Errorf("got %d documents, %d gold (%d located), want 1, 3 (3)", r.Documents, r.Gold, r.GoldLocated)
+	}
+	if r.Matched != 3 || r.Recall != 1 {
+		t.Errorf("got %d matched, recall %.2f, want 3, 1", r.Matched, r.Recall)
+	}
+	if r.Accuracy161 != 1 {
+		t.Errorf("got accuracy %.2f, want 1", r.Accuracy161)
+	}
+	if _, err := g.Evaluate(strings.NewReader("<articles><article>")); err == nil {
+		t.Errorf("truncated corpus: got no error, want one")
+	}
+}
+
+func FuzzRecognize(f *testing.F) {
+	g := Default()
+	for _, s := range []string{
+		"Ust'-Ilimsk, Irkutsk Oblast",
+		"in Alexandria, Va., and St. Louis",
+		"U.S.-led W. Va. N.Y.'s",
+		"central Russia’s north-east",
+		"Москва — “Kyiv”",
+		"",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		ms := g.Recognize(text)
+		last := 0
+		for _, m := range ms {
+			if m.Start < last || m.End <= m.Start || m.End > len(text) {
+				t.Fatalf("bad span %d:%d after %d in %q", m.Start, m.End, last, text)
+			}
+			if text[m.Start:m.End] != m.Text {
+				t.Fatalf("text %q does not match span %d:%d of %q", m.Text, m.Start, m.End, text)
+			}
+			last = m.End
+		}
+		ps := g.Resolve(text, ms)
+		if len(ps) != len(ms) {
+			t.Fatalf("got %d places for %d mentions", len(ps), len(ms))
+		}
+	})
+}

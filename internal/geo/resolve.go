@@ -1,0 +1,317 @@
+package geo
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"sitrep/internal/geo/fold"
+	"sitrep/internal/model"
+)
+
+// Context weights, in the same units as prior.
+const (
+	wCountry   = 4.0  // the candidate's country is named elsewhere in the document
+	wAdmin1    = 5.0  // its admin1 unit is named elsewhere
+	wQualifier = 10.0 // "Bangor, Maine": the qualifier names its admin1 unit or country
+	wWithin    = 5.0  // "Ust-Ilimsk in Irkutsk Oblast"
+	wNear25    = 3.0  // within 25 km of another place of the document
+	wNear100   = 2.0
+	wNear300   = 1.0
+)
+
+// group is the mentions of one name in a document: one sense per
+// discourse.
+type group struct {
+	members []int
+	cands   []Candidate
+	quals   []int // mentions that qualify a member ("X, Y")
+	withins []int // mentions that contain a member ("X in Y")
+	nat     string
+	chosen  int // index into cands, -1 none
+	compass bool
+}
+
+// contribution is what a group's chosen candidate adds to the document's
+// context.
+type contribution struct {
+	countries map[string]float64
+	admin1    map[int32]float64
+	lat, lon  float64
+	anchor    bool
+}
+
+// Resolve picks one place per mention, nil where the gazetteer has none.
+// It reads the document as a whole: the countries and admin1 units it
+// names (including through demonyms and the places it resolves), "X, Y"
+// and "X in Y" patterns, distance to the document's other places, and one
+// sense per discourse (every mention of a name gets the same place); where
+// the document says nothing, the kind of entry and its population decide.
+// Mentions may come from Recognize or from elsewhere; those from elsewhere
+// are looked up by their Text.
+func (g *Gazetteer) Resolve(text string, mentions []Mention) []*model.Place {
+	out := make([]*model.Place, len(mentions))
+	if len(mentions) == 0 {
+		return out
+	}
+	ms := make([]Mention, len(mentions))
+	copy(ms, mentions)
+	for i := range ms {
+		g.prepare(&ms[i])
+	}
+
+	// Groups by name.
+	byKey := map[string]int{}
+	var groups []*group
+	gi := make([]int, len(ms))
+	for i := range ms {
+		m := &ms[i]
+		k := m.key
+		switch {
+		case m.iso2 != "":
+			k = "\x00nat " + m.iso2
+		case m.compass != nil:
+			k = "\x00compass " + fold.Key(m.Text)
+		case m.generic != 0:
+			k = "\x00generic " + k
+		}
+		j, ok := byKey[k]
+		if !ok {
+			j = len(groups)
+			byKey[k] = j
+			groups = append(groups, &group{cands: m.cands, nat: m.iso2, chosen: -1, compass: m.compass != nil})
+		}
+		groups[j].members = append(groups[j].members, i)
+		gi[i] = j
+	}
+	// Qualifiers: "X, Y" and "X in Y" where Y follows X directly.
+	for i := 0; i+1 < len(ms); i++ {
+		if ms[i].End > ms[i+1].Start || ms[i].End > len(text) || ms[i+1].Start > len(text) {
+			continue
+		}
+		between := strings.TrimSpace(text[ms[i].End:ms[i+1].Start])
+		switch between {
+		case ",":
+			groups[gi[i]].quals = append(groups[gi[i]].quals, i+1)
+		case "in", "near", "outside", ", in", ", near":
+			groups[gi[i]].withins = append(groups[gi[i]].withins, i+1)
+		}
+	}
+
+	contribs := make([]contribution, len(groups))
+	// Round 0: nationalities and names with one clear reading.
+	for j, gr := range groups {
+		if gr.nat != "" {
+			contribs[j] = contribution{countries: map[string]float64{gr.nat: 0.7}}
+			continue
+		}
+		if len(gr.cands) == 0 {
+			continue
+		}
+		best, second := -1, -1
+		for k := range gr.cands {
+			p := prior(&gr.cands[k])
+			if best < 0 || p > prior(&gr.cands[best]) {
+				best, second = k, best
+			} else if second < 0 || p > prior(&gr.cands[second]) {
+				second = k
+			}
+		}
+		if second < 0 || prior(&gr.cands[best])-prior(&gr.cands[second]) >= 3 {
+			gr.chosen = best
+			contribs[j] = contribute(&gr.cands[best], len(gr.members))
+		}
+	}
+	// Rounds 1 and 2: every name in the light of the others.
+	for round := 0; round < 2; round++ {
+		total := sumContribs(contribs)
+		next := make([]contribution, len(groups))
+		for j, gr := range groups {
+			if gr.nat != "" {
+				next[j] = contribs[j]
+				continue
+			}
+			if len(gr.cands) == 0 {
+				continue
+			}
+			best, bestScore := -1, math.Inf(-1)
+			for k := range gr.cands {
+				c := &gr.cands[k]
+				s := prior(c) + g.contextScore(c, &total, &contribs[j], contribs, gr, ms)
+				if s > bestScore {
+					best, bestScore = k, s
+				}
+			}
+			gr.chosen = best
+			next[j] = contribute(&gr.cands[best], len(gr.members))
+		}
+		contribs = next
+	}
+
+	for _, gr := range groups {
+		for _, i := range gr.members {
+			m := &ms[i]
+			switch {
+			case gr.nat != "":
+				if k, ok := g.byISO[gr.nat]; ok {
+					c := g.candidate(k.ref)
+					out[i] = c.place(m.Text)
+				}
+			case gr.chosen >= 0:
+				out[i] = gr.cands[gr.chosen].place(m.Text)
+				if gr.compass {
+					// "Central Russia" at the start of a sentence is
+					// still "central Russia".
+					r, n := utf8.DecodeRuneInString(m.Text)
+					out[i].Name = string(unicode.ToLower(r)) + m.Text[n:]
+				}
+			}
+		}
+	}
+	return out
+}
+
+// prepare fills in what Resolve needs of a mention that did not come from
+// Recognize.
+func (g *Gazetteer) prepare(m *Mention) {
+	if m.cands != nil || m.iso2 != "" {
+		return
+	}
+	key := stripThe(fold.Key(m.Text))
+	m.key = key
+	if iso, ok := g.demonyms[key]; ok && (m.Kind == model.KindNationality || len(g.overlay[key]) == 0) {
+		m.iso2 = iso
+		m.Kind = model.KindNationality
+		return
+	}
+	m.cands, m.generic, m.compass = g.lookup(key)
+	markExact(m.cands, m.Text)
+	if m.cands == nil {
+		m.cands = []Candidate{}
+	}
+	if m.generic != 0 {
+		m.key = key[:strings.LastIndexByte(key, ' ')]
+	}
+}
+
+func contribute(c *Candidate, n int) contribution {
+	w := 1.0
+	if n > 1 {
+		w = 1.3
+	}
+	ct := contribution{countries: map[string]float64{}}
+	switch {
+	case c.Precision == model.PrecCountry:
+		ct.countries[c.Country] = w
+	case c.Precision == model.PrecRegion:
+		if c.Country != "" {
+			ct.countries[c.Country] = w
+		}
+		for _, cc := range c.within {
+			ct.countries[cc] = math.Max(ct.countries[cc], 0.5*w)
+		}
+	case c.Feature == "ADM1":
+		ct.countries[c.Country] = w
+		ct.admin1 = map[int32]float64{c.a1: w}
+	default:
+		ct.countries[c.Country] = 0.5 * w
+		if c.a1 >= 0 {
+			ct.admin1 = map[int32]float64{c.a1: 0.5 * w}
+		}
+		ct.lat, ct.lon, ct.anchor = c.Lat, c.Lon, true
+	}
+	return ct
+}
+
+func sumContribs(cs []contribution) contribution {
+	t := contribution{countries: map[string]float64{}, admin1: map[int32]float64{}}
+	for _, c := range cs {
+		for k, v := range c.countries {
+			t.countries[k] += v
+		}
+		for k, v := range c.admin1 {
+			t.admin1[k] += v
+		}
+	}
+	return t
+}
+
+// contextScore is the evidence the document gives for candidate c of a
+// group, leaving out what the group itself contributed.
+func (g *Gazetteer) contextScore(c *Candidate, total, own *contribution, all []contribution, gr *group, ms []Mention) float64 {
+	s := 0.0
+	if c.Country != "" {
+		if w := total.countries[c.Country] - own.countries[c.Country]; w > 1e-9 {
+			s += wCountry * (1 - math.Exp(-w))
+		}
+	} else {
+		for _, cc := range c.within {
+			if w := total.countries[cc] - own.countries[cc]; w > 1e-9 {
+				s += wCountry * (1 - math.Exp(-w)) / 2
+				break
+			}
+		}
+	}
+	if c.a1 >= 0 {
+		if w := total.admin1[c.a1] - own.admin1[c.a1]; w > 1e-9 {
+			s += wAdmin1 * (1 - math.Exp(-w))
+		}
+	}
+	if c.Precision == model.PrecCity || c.Precision == model.PrecAdmin2 {
+		best := math.Inf(1)
+		for k := range all {
+			a := &all[k]
+			if !a.anchor || a == own {
+				continue
+			}
+			best = math.Min(best, haversine(c.Lat, c.Lon, a.lat, a.lon))
+		}
+		switch {
+		case best < 25:
+			s += wNear25
+		case best < 100:
+			s += wNear100
+		case best < 300:
+			s += wNear300
+		}
+	}
+	if qualified(c, gr.quals, ms) {
+		s += wQualifier
+	}
+	if qualified(c, gr.withins, ms) {
+		s += wWithin
+	}
+	return s
+}
+
+// qualified reports whether one of the qualifying mentions may name the
+// admin1 unit or country that c lies in.
+func qualified(c *Candidate, quals []int, ms []Mention) bool {
+	for _, q := range quals {
+		m := &ms[q]
+		if m.iso2 != "" && m.iso2 == c.Country {
+			return true
+		}
+		for k := range m.cands {
+			qc := &m.cands[k]
+			switch {
+			case qc.Feature == "ADM1" && qc.a1 == c.a1 && c.ref != qc.ref:
+				return true
+			case qc.Precision == model.PrecCountry && qc.Country == c.Country:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// haversine returns the great-circle distance in km.
+func haversine(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0088
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp := p2 - p1
+	dl := (lon2 - lon1) * math.Pi / 180
+	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
+}
