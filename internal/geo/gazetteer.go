@@ -819,6 +819,13 @@ func (g *Gazetteer) Demonym(word string) (iso2 string, ok bool) {
 	return iso2, ok
 }
 
+// CommonWord reports whether w is a common English word (SCOWL size 35 or
+// smaller): "Black Hawk" is made of such words, "Ruslan Zinin" is not.
+func (g *Gazetteer) CommonWord(w string) bool {
+	lv, ok := g.words[fold.Key(w)]
+	return ok && lv <= 35
+}
+
 // ISO3 returns the ISO 3166-1 alpha-3 code of the country with alpha-2
 // code iso2, or "" when there is none.
 func (g *Gazetteer) ISO3(iso2 string) string {
