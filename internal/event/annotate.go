@@ -1,0 +1,348 @@
+package event
+
+import (
+	"sort"
+	"strings"
+
+	"sitrep/internal/entity"
+	"sitrep/internal/model"
+	"sitrep/internal/text"
+)
+
+// modality reads how sure the text is of a mention: hedges and negation in
+// its own clause, and denials, threats and vows that govern it.
+func (r *reader) modality(x *mention, toks []text.Token) {
+	x.modality = model.Asserted
+	// The governing words before the clause: "denied that", "vowed that".
+	for k := 0; k < x.cs; k++ {
+		switch toks[k].Lower {
+		case "denied", "denies", "deny", "denying", "rejected", "dismissed", "refuted":
+			x.modality = model.Denied
+		case "threatened", "threatens", "threatening", "warned", "warns", "vowed", "vows", "pledged", "promised", "swore":
+			if x.modality == model.Asserted {
+				x.modality = model.Threatened
+				x.gov = k
+			}
+		case "claimed", "claims", "claiming":
+			if x.modality == model.Asserted {
+				x.modality = model.Claimed
+			}
+		case "if", "unless":
+			x.modality = model.Hypothetical
+		}
+	}
+	from := x.cs
+	if x.skip[1] > from && x.skip[1] <= x.tok {
+		from = x.skip[1]
+	}
+	for k := from; k < x.tok; k++ {
+		w := toks[k].Lower
+		switch w {
+		case "allegedly", "reportedly", "purportedly", "apparently", "suspected", "alleged":
+			if x.modality == model.Asserted {
+				x.modality = model.Alleged
+			}
+		case "not", "n't", "never", "no", "without":
+			if x.tok-k <= 4 {
+				x.modality = model.Negated
+			}
+		case "will", "shall", "'ll", "plans", "planned", "plan", "intends", "scheduled", "expected", "would":
+			if x.modality == model.Asserted || x.modality == model.Threatened {
+				if x.modality != model.Threatened {
+					x.modality = model.Planned
+				}
+			}
+		case "could", "might", "may", "if":
+			x.modality = model.Hypothetical
+		case "threatened", "threatens", "threatening", "vowed", "vows":
+			if k != x.tok {
+				x.modality = model.Threatened
+				x.gov = k
+			}
+		case "denied", "denies":
+			x.modality = model.Denied
+		}
+	}
+	// A threat or vow to do harm is a THREATEN event: "vowed the assailant
+	// will be punished" is a threat, never an asserted sanction.
+	if x.modality == model.Threatened && x.typ != "THREATEN" && (x.typ == "ASSAULT" || x.typ == "COERCE" || x.typ == "SANCTION") {
+		switch x.typ {
+		case "ASSAULT":
+			x.mode, x.cameo = "violence", "138"
+		case "COERCE":
+			if x.mode != "arrest" && x.mode != "ban" && x.mode != "restrict" {
+				x.mode = ""
+			}
+			x.cameo = "137"
+		default:
+			x.mode, x.cameo = "", "130"
+		}
+		x.typ = "THREATEN"
+	}
+}
+
+// speech marks words that report what someone says.
+var speech = map[string]bool{
+	"said": true, "says": true, "told": true, "reported": true, "stated": true, "added": true,
+	"claimed": true, "claims": true, "announced": true, "confirmed": true, "alleged": true,
+}
+
+// attribute finds who reports the events of a sentence: "police said",
+// "said the governor", "according to The Guardian".
+func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms []*mention) {
+	if len(ms) == 0 {
+		return
+	}
+	var att *model.Attribution
+	var who *entity.Actor
+	for k := 0; k < len(toks) && att == nil; k++ {
+		w := toks[k].Lower
+		if w == "according" && k+1 < len(toks) && toks[k+1].Lower == "to" {
+			for i := range actors {
+				a := &actors[i]
+				if a.Tok >= k+2 && a.Tok <= k+4 {
+					end := a.End
+					att = &model.Attribution{Text: r.in.Text[toks[k].Start:end]}
+					who = a
+					break
+				}
+			}
+			continue
+		}
+		if !speech[w] || w == "announced" {
+			continue
+		}
+		// "X said": an actor ending right before the verb.
+		for i := range actors {
+			a := &actors[i]
+			if a.TokEnd == k || a.TokEnd == k-1 && (toks[k-1].Text == ")" || toks[k-1].Kind == text.Word && strings.HasSuffix(toks[k-1].Lower, "ly")) {
+				// An attribution speaks for the events, not of itself: the
+				// speaker must not be the source of every event here.
+				att = &model.Attribution{Text: r.in.Text[a.Start:toks[k].End]}
+				who = a
+				break
+			}
+			// "..., said the governor."
+			if a.Tok == k+1 || a.Tok == k+2 && toks[k+1].Lower == "the" {
+				att = &model.Attribution{Text: r.in.Text[toks[k].Start:a.End]}
+				who = a
+				break
+			}
+		}
+	}
+	if att == nil {
+		return
+	}
+	att.Source = r.actorOut(who)
+	for _, x := range ms {
+		if x.source != nil && who.Tok == x.source.Tok && (x.typ == "THREATEN" || x.typ == "ACCUSE" || x.typ == "REQUEST" || x.typ == "REJECT") {
+			continue
+		}
+		x.attribution = att
+		x.attrActor = who
+		// A party to fighting that reports a toll makes a claim.
+		if x.modality == model.Asserted && who.Sector == "rebel" {
+			x.modality = model.Claimed
+		}
+		if x.modality == model.Asserted && (strings.Contains(att.Text, "claimed") || strings.Contains(att.Text, "claims")) {
+			x.modality = model.Claimed
+		}
+	}
+}
+
+// dates gives each date expression of a sentence to one mention: a date
+// that opens the sentence to its first event, any other to the nearest.
+func (r *reader) dates(si int, toks []text.Token, ms []*mention) {
+	if len(ms) == 0 {
+		return
+	}
+	s := r.in.Sentences[si]
+	for i := range r.in.Dates {
+		d := &r.in.Dates[i]
+		if d.Start < s.Start || d.End > s.End || d.Background {
+			continue
+		}
+		if d.Anaphoric {
+			for _, x := range ms {
+				if x.date == nil {
+					x.anaphoric = true
+				}
+			}
+			continue
+		}
+		var best *mention
+		bd := 1 << 30
+		for _, x := range ms {
+			dist := d.Start - toks[x.end-1].End
+			if dist < 0 {
+				dist = toks[x.tok].Start - d.End
+				if firstDate(r.in.Dates, s, d) && d.End <= toks[ms[0].tok].Start {
+					dist = 0 // "Last Wednesday, X announced ..."
+				} else {
+					dist = dist*2 + 1
+				}
+			}
+			if x.date == nil && dist < bd {
+				best, bd = x, dist
+			}
+		}
+		if best != nil {
+			dd := d.Date
+			best.date = &dd
+		}
+	}
+}
+
+func firstDate(ds []DateExpr, s model.Sentence, d *DateExpr) bool {
+	return d.Start <= s.Start+40
+}
+
+// locatives are prepositions that put an event at a place.
+var locatives = map[string]bool{
+	"in": true, "at": true, "near": true, "outside": true, "across": true, "of": true, "into": true,
+	"inside": true, "around": true, "throughout": true, "on": true, "over": true, "from": true,
+}
+
+// places gives each mention the most precise place its clause puts it at:
+// "in the city of X, in the Y region", or "across the country".
+func (r *reader) places(si int, toks []text.Token, ms []*mention) {
+	s := r.in.Sentences[si]
+	var opening *model.Place
+	for _, x := range ms {
+		var best *model.Place
+		for i := range r.in.Places {
+			p := &r.in.Places[i]
+			if p.Nationality || p.Place == nil || p.Start < s.Start || p.End > s.End {
+				continue
+			}
+			k := tokenAt(toks, p.Start)
+			if k < 0 || insideName(r.in.Entities.Actors[si], k) {
+				continue // "Police Service of Northern Ireland"
+			}
+			// "In Kabul, gunmen ..." opens the sentence.
+			if k <= 2 && k > 0 && locatives[toks[k-1].Lower] && opening == nil {
+				opening = p.Place
+			}
+			if k < x.end || k >= x.ce {
+				continue
+			}
+			if !(k > 0 && (locatives[toks[k-1].Lower] || toks[k-1].Lower == "the" && k > 1 && locatives[toks[k-2].Lower])) {
+				continue
+			}
+			if best == nil || rank(p.Place) > rank(best) {
+				best = p.Place
+			}
+		}
+		if best == nil && r.in.Focus != nil {
+			for k := x.end; k < x.ce && k+2 < len(toks); k++ {
+				if (toks[k].Lower == "across" || toks[k].Lower == "throughout") && toks[k+1].Lower == "the" && toks[k+2].Lower == "country" || toks[k].Lower == "nationwide" {
+					best = r.in.Focus
+					break
+				}
+			}
+		}
+		if best == nil {
+			best = opening
+		}
+		x.place = best
+	}
+}
+
+// rank orders place precisions, finer first.
+func rank(p *model.Place) int {
+	switch p.Precision {
+	case model.PrecPoint:
+		return 6
+	case model.PrecCity:
+		return 5
+	case model.PrecAdmin2:
+		return 4
+	case model.PrecAdmin1:
+		return 3
+	case model.PrecRegion:
+		return 2
+	case model.PrecCountry:
+		return 1
+	}
+	return 0
+}
+
+func tokenAt(toks []text.Token, off int) int {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
+	if i < len(toks) && toks[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// tolls gives each casualty, arrest or turnout figure of a sentence to the
+// event it belongs to: the one whose words it shares, else the nearest
+// event of a fitting type.
+func (r *reader) tolls(si int, toks []text.Token, ms []*mention) {
+	if si >= len(r.in.Tolls) {
+		return
+	}
+	for _, t := range r.in.Tolls[si] {
+		want := map[string]string{"killed": "ASSAULT", "injured": "ASSAULT", "arrested": "COERCE", "participants": "PROTEST"}[t.Role]
+		var best *mention
+		bd := 1 << 30
+		for _, x := range ms {
+			if x.typ != want && !(want == "ASSAULT" && x.typ == "PROTEST" && x.mode == "riot") {
+				continue
+			}
+			if t.Role == "arrested" && x.mode != "arrest" {
+				continue
+			}
+			d := distance(toks, x, t.VerbStart, t.VerbEnd)
+			if d < bd {
+				best, bd = x, d
+			}
+		}
+		if best == nil {
+			continue
+		}
+		slot := countSlot(&best.counts, t.Role)
+		if *slot == nil || (*slot).Min < t.Range.Min {
+			rr := t.Range
+			*slot = &rr
+		}
+	}
+}
+
+// distance is how far a byte span lies from a mention's trigger or the
+// casualty words it took in; 0 when they overlap.
+func distance(toks []text.Token, x *mention, s, e int) int {
+	d := span(toks[x.tok].Start, toks[x.end-1].End, s, e)
+	for _, o := range x.outcomes {
+		if dd := span(toks[o].Start, toks[o].End, s, e); dd < d {
+			d = dd
+		}
+	}
+	return d
+}
+
+func span(a, b, s, e int) int {
+	switch {
+	case e <= a:
+		return (a - e) * 2 // a toll after its event is likelier than before
+	case s >= b:
+		return s - b
+	}
+	return 0
+}
+
+func countSlot(c *model.Counts, role string) **model.Range {
+	switch role {
+	case "killed":
+		return &c.Killed
+	case "injured":
+		return &c.Injured
+	case "arrested":
+		return &c.Arrested
+	}
+	return &c.Participants
+}
+
+func sortMentions(ms []*mention) {
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].tok < ms[j].tok })
+}

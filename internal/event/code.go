@@ -1,0 +1,178 @@
+package event
+
+import (
+	"strings"
+
+	"sitrep/internal/model"
+)
+
+// sectorCode maps a sector to its CAMEO role code.
+var sectorCode = map[string]string{
+	"military": "MIL", "police": "COP", "government": "GOV", "judiciary": "JUD", "rebel": "REB",
+	"protester": "OPP", "civilian": "CVL", "media": "MED", "business": "BUS", "religious": "REL",
+	"education": "EDU", "health": "HLT", "ngo": "NGO", "igo": "IGO",
+}
+
+// actorCode builds a CAMEO actor code: country, then role ("RUSMIL").
+func actorCode(a *model.Actor, iso3 func(string) string) *string {
+	c := ""
+	if a.Country != nil {
+		c = iso3(*a.Country)
+	}
+	if a.Sector != nil {
+		if *a.Sector == "igo" {
+			s := "IGO"
+			return &s
+		}
+		c += sectorCode[*a.Sector]
+	}
+	if a.Kind == "state" && a.Sector != nil && *a.Sector == "government" && a.Country != nil {
+		c = iso3(*a.Country)
+	}
+	if c == "" {
+		return nil
+	}
+	return &c
+}
+
+// armed reports whether an actor bears arms for a state or a group.
+func armed(a *model.Actor) bool {
+	if a == nil || a.Sector == nil {
+		return false
+	}
+	switch *a.Sector {
+	case "military", "police", "rebel":
+		return true
+	}
+	return false
+}
+
+func civilianSide(a *model.Actor) bool {
+	if a == nil || a.Sector == nil {
+		return false
+	}
+	switch *a.Sector {
+	case "civilian", "protester", "media", "education", "health", "religious", "ngo", "business":
+		return true
+	}
+	return false
+}
+
+// code sets the ACLED event and sub-event type where one fits.
+func code(ev *model.Event) {
+	mode := ""
+	if ev.Mode != nil {
+		mode = *ev.Mode
+	}
+	set := func(t, s string) { ev.ACLED = &model.ACLED{EventType: t, SubEventType: s} }
+	if ev.Modality != model.Asserted && ev.Modality != model.Alleged && ev.Modality != model.Claimed {
+		return
+	}
+	switch ev.Type {
+	case "ASSAULT":
+		switch mode {
+		case "aerial", "drone":
+			set("Explosions/Remote violence", "Air/drone strike")
+		case "heavy-weapons":
+			set("Explosions/Remote violence", "Shelling/artillery/missile attack")
+		case "suicide-attack":
+			set("Explosions/Remote violence", "Suicide bomb")
+		case "explosives":
+			set("Explosions/Remote violence", "Remote explosive/landmine/IED")
+		case "abduct":
+			set("Violence against civilians", "Abduction/forced disappearance")
+		case "sexual":
+			set("Violence against civilians", "Sexual violence")
+		case "destroy":
+			set("Strategic developments", "Looting/property destruction")
+		case "crowd-control":
+			if ev.Counts.Killed != nil && ev.Counts.Killed.Min > 0 {
+				set("Protests", "Excessive force against protesters")
+			} else {
+				set("Protests", "Protest with intervention")
+			}
+		default:
+			switch {
+			case armed(ev.Source) && armed(ev.Target):
+				set("Battles", "Armed clash")
+			case civilianSide(ev.Target) || ev.Target == nil && ev.Counts.Killed != nil:
+				set("Violence against civilians", "Attack")
+			case armed(ev.Target):
+				set("Battles", "Armed clash")
+			}
+		}
+	case "PROTEST":
+		switch mode {
+		case "riot":
+			set("Riots", "Violent demonstration")
+		default:
+			set("Protests", "Peaceful protest")
+		}
+	case "COERCE":
+		switch mode {
+		case "arrest":
+			set("Strategic developments", "Arrests")
+		case "seize":
+			set("Strategic developments", "Looting/property destruction")
+		}
+	case "AGREE":
+		set("Strategic developments", "Agreement")
+	case "RETREAT":
+		switch mode {
+		case "ceasefire":
+			set("Strategic developments", "Agreement")
+		case "withdraw":
+			set("Strategic developments", "Non-violent transfer of territory")
+		}
+	case "MOBILIZE":
+		set("Strategic developments", "Other")
+	}
+}
+
+// confidence estimates how likely a reviewer is to accept the event as
+// coded. It rises with the evidence for each field: a specific trigger,
+// actors, place and date, several mentions; it falls for readings the rules
+// are least sure of (bare nouns, hedged or unasserted events).
+func confidence(ev *model.Event, g *group) float64 {
+	c := 0.45
+	if ev.Mode != nil {
+		c += 0.1
+	}
+	if ev.Source != nil {
+		c += 0.1
+	}
+	if ev.Target != nil {
+		c += 0.05
+	}
+	if ev.Location != nil {
+		c += 0.1
+	}
+	if ev.Date != nil && ev.Date.Start != nil {
+		c += 0.05
+	}
+	if len(g.ms) > 1 {
+		c += 0.1
+	}
+	allNoun := true
+	for _, m := range g.ms {
+		if !m.noun {
+			allNoun = false
+		}
+	}
+	if allNoun {
+		c -= 0.1
+	}
+	if ev.Modality != model.Asserted {
+		c -= 0.05
+	}
+	if strings.HasPrefix(ev.Type, "CONSULT") || ev.Type == "SUPPORT" || ev.Type == "COOPERATE" {
+		c -= 0.05
+	}
+	if c > 0.95 {
+		c = 0.95
+	}
+	if c < 0.05 {
+		c = 0.05
+	}
+	return float64(int(c*100+0.5)) / 100
+}

@@ -1,0 +1,107 @@
+package event
+
+import (
+	"strings"
+
+	"sitrep/internal/entity"
+
+	"sitrep/internal/model"
+	"sitrep/internal/text"
+)
+
+// context gives mentions that name no date or place of their own those of
+// their surroundings, as a reader does: the last event before them in the
+// same paragraph (or, for the second paragraph, the lede), and for places
+// the report's dateline ("BELFAST —").
+func (r *reader) context(ms []*mention) {
+	para := r.paragraphs()
+	dateline := r.dateline()
+	for i, m := range ms {
+		if unreal(m.modality) {
+			continue // what did not happen has no surroundings to borrow
+		}
+		p := para[m.si]
+		for j := i - 1; j >= 0; j-- {
+			o := ms[j]
+			q := para[o.si]
+			if q != p && !(p == 1 && q == 0) {
+				break
+			}
+			if m.date == nil && !m.anaphoric && o.date != nil && o.date.Start != nil {
+				d := *o.date
+				m.date = &d
+			}
+			if m.place == nil && o.place != nil {
+				m.place = o.place
+			}
+		}
+		if m.place == nil && dateline != nil && r.datelineFits(m, dateline) {
+			m.place = dateline
+		}
+	}
+}
+
+// datelineFits reports whether the dateline may stand for where a mention
+// happened: its sentence names no other place, and none of its actors is of
+// another country. A statement from Washington filed under ANKARA is not in
+// Ankara.
+func (r *reader) datelineFits(m *mention, d *model.Place) bool {
+	s := r.in.Sentences[m.si]
+	for _, p := range r.in.Places {
+		if p.Start >= s.Start && p.End <= s.End && !p.Nationality && p.Place != nil && p.Place != d {
+			return false
+		}
+	}
+	for _, a := range []*entity.Actor{m.source, m.target} {
+		if a != nil && a.Country != "" && a.Country != d.Country {
+			return false
+		}
+	}
+	return true
+}
+
+// paragraphs numbers the paragraph of each sentence; paragraphs are
+// separated by blank lines in the article text.
+func (r *reader) paragraphs() []int {
+	out := make([]int, len(r.in.Sentences))
+	n, prev := 0, 0
+	for i, s := range r.in.Sentences {
+		if i > 0 && strings.Contains(r.in.Text[prev:s.Start], "\n\n") {
+			n++
+		}
+		out[i] = n
+		prev = s.End
+	}
+	return out
+}
+
+// dateline finds the place a wire report is filed from: capitals at the
+// very start of the text, before a dash or an agency's name in brackets
+// ("BELFAST —", "KYIV, Ukraine (Reuters) -").
+func (r *reader) dateline() *model.Place {
+	if len(r.in.Sentences) == 0 {
+		return nil
+	}
+	toks := r.in.Tokens[0]
+	for k, t := range toks {
+		if k > 6 {
+			return nil
+		}
+		if t.Kind == text.Punct && (t.Text == "—" || t.Text == "–" || t.Text == "-" || t.Text == "(") {
+			break
+		}
+	}
+	for _, p := range r.in.Places {
+		if p.Start > r.in.Sentences[0].Start+40 {
+			break
+		}
+		if p.Place != nil && !p.Nationality && isUpper(r.in.Text[p.Start:p.End]) {
+			return p.Place
+		}
+	}
+	return nil
+}
+
+func isUpper(s string) bool {
+	return strings.ToUpper(s) == s && strings.ToLower(s) != s
+}

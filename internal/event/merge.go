@@ -1,0 +1,429 @@
+package event
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"time"
+
+	"sitrep/internal/entity"
+	"sitrep/internal/model"
+)
+
+// group is one happening: the mentions that describe it.
+type group struct {
+	ms []*mention
+}
+
+// merge joins the mentions of one happening across the report. A mention
+// joins the earlier event it fits best: same type, the same mode or none,
+// no clash of place, date or actors, and not marked as another one ("another
+// gunman", "a second attack"). War-scale happenings (an invasion) never
+// join incidents (a shooting).
+func (r *reader) merge(ms []*mention) []*model.Event {
+	var gs []*group
+	sentGroup := map[*mention]*group{}
+	for _, m := range ms {
+		var best *group
+		bestScore := 0
+		if !m.another {
+			for i := len(gs) - 1; i >= 0; i-- {
+				g := gs[i]
+				s := fit(g, m)
+				if s > bestScore {
+					best, bestScore = g, s
+				}
+			}
+		}
+		if best == nil {
+			best = &group{}
+			gs = append(gs, best)
+		}
+		best.ms = append(best.ms, m)
+		sentGroup[m] = best
+	}
+	// "On the same day": the date of the event another mention of the
+	// sentence refers back to, else of the last dated event before.
+	for gi, g := range gs {
+		for _, m := range g.ms {
+			if !m.anaphoric || groupDate(g) != nil {
+				continue
+			}
+			var d *model.Date
+			for _, o := range ms {
+				if o.si == m.si && sentGroup[o] != g {
+					if gd := groupDate(sentGroup[o]); gd != nil {
+						d = gd
+					}
+				}
+			}
+			for j := gi - 1; j >= 0 && d == nil; j-- {
+				d = groupDate(gs[j])
+			}
+			if d != nil {
+				dd := *d
+				m.date = &dd
+			}
+		}
+	}
+	gs = reconcileDenials(gs)
+	var out []*model.Event
+	for _, g := range gs {
+		ev := r.event(g)
+		// What ended months before the report is background, not news.
+		if r.stale(ev) {
+			continue
+		}
+		// A negated event that names nobody, nowhere and no time says
+		// nothing a reader can use ("this was not protest").
+		if (ev.Modality == model.Negated || ev.Modality == model.Hypothetical) && ev.Source == nil && ev.Target == nil && ev.Location == nil && (ev.Date == nil || ev.Date.Start == nil) {
+			continue
+		}
+		out = append(out, ev)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence[0].Start < out[j].Evidence[0].Start })
+	for i, e := range out {
+		e.ID = fmt.Sprintf("ev%d", i+1)
+	}
+	return out
+}
+
+// fit scores how well mention m continues group g; 0 means it does not.
+func fit(g *group, m *mention) int {
+	first := g.ms[0]
+	if first.typ != m.typ || first.e.war != m.e.war {
+		return 0
+	}
+	// What did not happen, or has not yet, is never the same event as what
+	// did: "this was not a protest" stays apart from the rally.
+	if (unreal(first.modality) || unreal(m.modality)) && first.modality != m.modality {
+		return 0
+	}
+	// A bare casualty word ("3,500 people were killed") joins an event only
+	// in its own sentence or through a shared participant.
+	if m.e.outcome && !sameSentence(g, m) && !sharesEntity(g, m) {
+		return 0
+	}
+	score := 1
+	mode := groupMode(g)
+	switch {
+	case mode != "" && m.mode != "" && mode != m.mode:
+		return 0
+	case mode != "" && mode == m.mode:
+		score += 2
+	}
+	for _, o := range g.ms {
+		if !compatiblePlace(o.place, m.place) || !compatibleDate(o.date, m.date) {
+			return 0
+		}
+		if !compatibleActor(o.source, m.source) || !compatibleActor(o.target, m.target) {
+			return 0
+		}
+		if sameEntity(o.source, m.source) || sameEntity(o.target, m.target) {
+			score += 3
+		}
+	}
+	return score
+}
+
+func unreal(modality string) bool {
+	switch modality {
+	case model.Negated, model.Denied, model.Planned, model.Threatened, model.Hypothetical:
+		return true
+	}
+	return false
+}
+
+func sameSentence(g *group, m *mention) bool {
+	for _, o := range g.ms {
+		if o.si == m.si {
+			return true
+		}
+	}
+	return false
+}
+
+func sharesEntity(g *group, m *mention) bool {
+	for _, o := range g.ms {
+		if sameEntity(o.source, m.source) || sameEntity(o.target, m.target) {
+			return true
+		}
+	}
+	return false
+}
+
+func groupMode(g *group) string {
+	for _, m := range g.ms {
+		if m.mode != "" {
+			return m.mode
+		}
+	}
+	return ""
+}
+
+func groupDate(g *group) *model.Date {
+	for _, m := range g.ms {
+		if m.date != nil && m.date.Start != nil {
+			return m.date
+		}
+	}
+	return nil
+}
+
+func compatiblePlace(a, b *model.Place) bool {
+	if a == nil || b == nil {
+		return true
+	}
+	if a.Country != "" && b.Country != "" && a.Country != b.Country {
+		return false
+	}
+	if rank(a) >= 4 && rank(b) >= 4 {
+		return km(a, b) <= 50
+	}
+	return true
+}
+
+func compatibleDate(a, b *model.Date) bool {
+	if a == nil || b == nil || a.Start == nil || b.Start == nil || a.End == nil || b.End == nil {
+		return true
+	}
+	return *a.Start <= *b.End && *b.Start <= *a.End
+}
+
+func compatibleActor(a, b *entity.Actor) bool {
+	if a == nil || b == nil {
+		return true
+	}
+	if a.Entity >= 0 && b.Entity >= 0 {
+		return a.Entity == b.Entity
+	}
+	if a.Country != "" && b.Country != "" && a.Country != b.Country {
+		return false
+	}
+	if a.Kind != "state" && b.Kind != "state" && a.Kind != "org" && b.Kind != "org" && a.Plural != b.Plural {
+		return false
+	}
+	if a.Indefinite && b.Indefinite && a.Text != b.Text {
+		return false
+	}
+	return true
+}
+
+func sameEntity(a, b *entity.Actor) bool {
+	return a != nil && b != nil && a.Entity >= 0 && a.Entity == b.Entity
+}
+
+func km(a, b *model.Place) float64 {
+	const r = 6371.0
+	la1, lo1 := a.Lat*math.Pi/180, a.Lon*math.Pi/180
+	la2, lo2 := b.Lat*math.Pi/180, b.Lon*math.Pi/180
+	h := math.Pow(math.Sin((la2-la1)/2), 2) + math.Cos(la1)*math.Cos(la2)*math.Pow(math.Sin((lo2-lo1)/2), 2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}
+
+// event reconciles a group's mentions into one event.
+func (r *reader) event(g *group) *model.Event {
+	first := g.ms[0]
+	ev := &model.Event{Type: first.typ, CAMEO: first.cameo, Modality: first.modality}
+	var mode string
+	var src, tgt *entity.Actor
+	var srcs, tgts []*entity.Actor
+	seen := map[int]bool{}
+	for _, m := range g.ms {
+		if mode == "" && m.mode != "" {
+			mode, ev.CAMEO = m.mode, m.cameo
+		}
+		if m.source != nil {
+			srcs = append(srcs, m.source)
+		}
+		if m.target != nil {
+			tgts = append(tgts, m.target)
+		}
+		if m.place != nil && (ev.Location == nil || rank(m.place) > rank(ev.Location)) {
+			ev.Location = m.place
+		}
+		if m.date != nil && (ev.Date == nil || ev.Date.Start == nil && m.date.Start != nil) {
+			d := *m.date
+			ev.Date = &d
+		}
+		for _, role := range []string{"killed", "injured", "arrested", "participants"} {
+			from, to := countSlot(&m.counts, role), countSlot(&ev.Counts, role)
+			if *from != nil && (*to == nil || (*from).Min > (*to).Min) {
+				*to = *from
+			}
+		}
+		// One asserted mention makes the event asserted.
+		if m.modality == model.Asserted {
+			ev.Modality = model.Asserted
+		}
+		if ev.Attribution == nil && m.attribution != nil {
+			ev.Attribution = m.attribution
+		}
+		if !seen[m.si] {
+			seen[m.si] = true
+			s := r.in.Sentences[m.si]
+			ev.Evidence = append(ev.Evidence, model.Evidence{Sentence: m.si, Start: s.Start, End: s.End, Trigger: m.trigger})
+		}
+	}
+	if mode != "" {
+		ev.Mode = &mode
+	}
+	src, tgt = bestActor(srcs), bestActor(tgts)
+	ev.Source = r.actor(src, srcs)
+	ev.Target = r.actor(tgt, tgts)
+	// Police, courts and local authorities act where they are: "a court"
+	// that sentences someone in Hanoi is Vietnam's.
+	for _, a := range []*model.Actor{ev.Source, ev.Target} {
+		if a != nil && a.Country == nil && a.Sector != nil && ev.Location != nil && ev.Location.Country != "" {
+			switch *a.Sector {
+			case "police", "judiciary", "government":
+				if a.Kind != "state" && a.Name == nil {
+					c := ev.Location.Country
+					a.Country = &c
+					a.CAMEO = actorCode(a, r.iso3)
+				}
+			}
+		}
+	}
+	code(ev)
+	ev.Confidence = confidence(ev, g)
+	return ev
+}
+
+// bestActor picks the most informative description of a participant: a
+// name before a role, a role with sector and country before a bare one,
+// the first before later ones.
+func bestActor(as []*entity.Actor) *entity.Actor {
+	var best *entity.Actor
+	bs := -1
+	for _, a := range as {
+		s := 0
+		if a.Name != "" {
+			s += 4
+		}
+		if a.Sector != "" {
+			s++
+		}
+		if a.Country != "" {
+			s++
+		}
+		if a.Pronoun {
+			s -= 2
+		}
+		if s > bs {
+			best, bs = a, s
+		}
+	}
+	return best
+}
+
+// actor turns the chosen description into an output actor, filling sector
+// and country from the other descriptions of the same participant.
+func (r *reader) actor(a *entity.Actor, all []*entity.Actor) *model.Actor {
+	if a == nil {
+		return nil
+	}
+	out := r.actorOut(a)
+	for _, b := range all {
+		if out.Sector == nil && b.Sector != "" && b.Sector != "other" {
+			s := b.Sector
+			out.Sector = &s
+		}
+		if out.Country == nil && b.Country != "" {
+			c := b.Country
+			out.Country = &c
+		}
+	}
+	out.CAMEO = actorCode(out, r.iso3)
+	return out
+}
+
+// actorOut converts an actor phrase to the output contract.
+func (r *reader) actorOut(a *entity.Actor) *model.Actor {
+	res := r.in.Entities
+	if a == nil {
+		return nil
+	}
+	out := &model.Actor{Text: a.Text, Kind: a.Kind}
+	if out.Kind == "" {
+		out.Kind = "group"
+	}
+	sector, country := a.Sector, a.Country
+	if a.Entity >= 0 && a.Entity < len(res.Entities) {
+		e := res.Entities[a.Entity]
+		id := e.ID
+		out.Entity = &id
+		if e.Kind == model.KindPerson || e.Kind == model.KindOrg {
+			name := e.Text
+			out.Name = &name
+		}
+		if s, ok := e.Attrs["sector"].(string); ok && s != "" {
+			sector = s
+		}
+		if c, ok := e.Attrs["country"].(string); ok && c != "" && country == "" {
+			country = c
+		}
+	}
+	if sector != "" && sector != "other" {
+		out.Sector = &sector
+	}
+	if country != "" {
+		out.Country = &country
+	}
+	out.CAMEO = actorCode(out, r.iso3)
+	return out
+}
+
+// staleDays is how long before the publication date an event may have
+// ended and still be news.
+const staleDays = 90
+
+func (r *reader) stale(ev *model.Event) bool {
+	if r.in.Published.IsZero() || ev.Date == nil || ev.Date.End == nil {
+		return false
+	}
+	end, err := time.Parse("2006-01-02", *ev.Date.End)
+	return err == nil && r.in.Published.Sub(end) > staleDays*24*time.Hour
+}
+
+// reconcileDenials joins a denial to the report of what is denied: when one
+// side says an attack happened and another denies it ("the SDF denied firing
+// at Turkish territory"), the report is a claim, and the denial is not an
+// event of its own.
+func reconcileDenials(gs []*group) []*group {
+	out := gs[:0]
+	for _, g := range gs {
+		if g.ms[0].modality != model.Denied {
+			out = append(out, g)
+			continue
+		}
+		var claim *group
+		for _, o := range gs {
+			if o == g || o.ms[0].typ != g.ms[0].typ || o.ms[0].modality == model.Denied || unreal(o.ms[0].modality) {
+				continue
+			}
+			ok := true
+			for _, a := range o.ms {
+				for _, b := range g.ms {
+					if !compatiblePlace(a.place, b.place) || !compatibleDate(a.date, b.date) {
+						ok = false
+					}
+				}
+			}
+			if ok && o.ms[0].attribution != nil {
+				claim = o
+				break
+			}
+		}
+		if claim == nil {
+			out = append(out, g)
+			continue
+		}
+		for _, m := range claim.ms {
+			if m.modality == model.Asserted {
+				m.modality = model.Claimed
+			}
+		}
+	}
+	return out
+}

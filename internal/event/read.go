@@ -1,0 +1,782 @@
+package event
+
+import (
+	"strings"
+
+	"sitrep/internal/entity"
+	"sitrep/internal/model"
+	"sitrep/internal/text"
+)
+
+// mention is one reading of an event in one sentence, before merging.
+type mention struct {
+	si          int
+	e           *entry
+	typ, mode   string
+	cameo       string
+	tok, end    int // trigger tokens
+	trigger     string
+	passive     bool
+	noun        bool
+	source      *entity.Actor
+	target      *entity.Actor
+	date        *model.Date
+	anaphoric   bool
+	place       *model.Place
+	counts      model.Counts
+	modality    string
+	attribution *model.Attribution
+	attrActor   *entity.Actor
+	another     bool
+	cs, ce      int    // clause bounds (tokens)
+	skip        [2]int // a relative clause skipped inside the clause
+	outcomes    []int  // token indexes of casualty words this mention took in
+	gov         int    // token of a governing threat or vow ("vowed that"), or -1
+}
+
+type reader struct {
+	in   Input
+	lex  *lexicon
+	iso3 func(string) string
+}
+
+type match struct {
+	e        *entry
+	tok, end int
+}
+
+// sentence reads the mentions of one sentence.
+func (r *reader) sentence(si int) []*mention {
+	toks := r.in.Tokens[si]
+	actors := r.in.Entities.Actors[si]
+	matches := r.triggers(toks, actors)
+	var ms, outcomes []*mention
+	background := r.backgroundFrom(si)
+	for _, m := range matches {
+		if legalContext(toks, m.tok) || toks[m.tok].Start >= background || purpose(toks, m.tok) {
+			continue
+		}
+		x := &mention{si: si, e: m.e, typ: m.e.typ, mode: m.e.mode, cameo: m.e.cameo, tok: m.tok, end: m.end,
+			noun: m.e.noun, skip: [2]int{-1, -1}, gov: -1}
+		x.trigger = r.in.Text[toks[m.tok].Start:toks[m.end-1].End]
+		x.cs, x.ce, x.skip = clause(toks, m.tok, m.end)
+		if !x.noun {
+			x.passive = passive(toks, m.tok)
+		}
+		r.arguments(x, toks, actors)
+		if m.e.objreq && x.target == nil && !(x.passive && x.target != nil) {
+			continue
+		}
+		// People march or rally; whoever "marched the passengers into the
+		// bush" did something else.
+		if x.typ == "PROTEST" && !x.noun && !x.passive && x.target != nil && x.target.Tok == m.end {
+			continue
+		}
+		// Seizing people is abducting them.
+		if x.typ == "COERCE" && x.mode == "seize" && x.target != nil && (x.target.Kind == "person" || x.target.Kind == "group") {
+			x.typ, x.mode, x.cameo = "ASSAULT", "abduct", "181"
+		}
+		if m.e.light && !lightContext(toks, m.tok, m.end, x) {
+			continue
+		}
+		// "Turkish drones struck": the weapon gives the mode, and a
+		// nationality before it the side.
+		if w, k := weaponBefore(toks, x); w != "" {
+			if x.mode == "" {
+				x.mode, x.cameo = w, weaponCameo[w]
+			}
+			if x.source == nil {
+				x.source = r.nationalityBefore(toks, k)
+			}
+		} else if m.e.weapon && !(x.source != nil && (x.source.Sector == "military" || x.source.Sector == "rebel" || x.source.Sector == "police" || x.source.Perp)) {
+			continue
+		}
+		x.another = anotherBefore(toks, m.tok) || (x.source != nil && x.source.Another) || (x.noun && x.target != nil && x.target.Another && false)
+		if m.e.outcome {
+			outcomes = append(outcomes, x)
+			continue
+		}
+		ms = append(ms, x)
+	}
+	// A casualty word joins the nearest event of its type in the sentence:
+	// "opened fire ..., killing 13" is one event, not two.
+	for _, o := range outcomes {
+		host := nearest(ms, o, o.typ)
+		if host == nil && o.typ == "ASSAULT" {
+			host = nearestMode(ms, o, "PROTEST", "riot")
+		}
+		if host == nil {
+			// A death or injury makes an attack only when the text says who
+			// did it: "gunmen killed 5", "5 were killed by militants", not
+			// "the helicopter crashed, killing four".
+			if o.source != nil && !o.source.Facility && !participle(toks, o.tok) && !accident(toks) {
+				ms = append(ms, o)
+			}
+			continue
+		}
+		host.outcomes = append(host.outcomes, o.tok)
+		if host.target == nil {
+			if o.passive {
+				host.target = o.target
+			} else if o.target != nil {
+				host.target = o.target
+			}
+		}
+		if o.passive && o.target != nil && !o.target.Plural && o.target.Age >= 0 {
+			setCount(&host.counts, o.e, victimCount(r.in.Text, toks, o))
+		}
+	}
+	for _, x := range ms {
+		if x.e.outcome && x.passive && x.target != nil && !x.target.Plural {
+			setCount(&x.counts, x.e, victimCount(r.in.Text, toks, x))
+		}
+		if x.typ == "COERCE" && x.mode == "arrest" && x.passive && x.target != nil && !x.target.Plural && x.target.Kind == "person" {
+			x.counts.Arrested = &model.Range{Min: 1, Max: intp(1), Text: x.trigger}
+		}
+		r.modality(x, toks)
+		// "Turkey threatened to launch an offensive against X": one threat,
+		// whose mode and target come from what is threatened.
+		if x.typ == "THREATEN" && x.e.typ != "THREATEN" && x.gov >= 0 {
+			if t := mentionAt(ms, x.gov); t != nil && t.e.typ == "THREATEN" {
+				if t.mode == "" {
+					t.mode, t.cameo = x.mode, x.cameo
+				}
+				if t.target == nil {
+					t.target = x.target
+				}
+				x.typ = "" // absorbed
+				continue
+			}
+		}
+		// "He vowed that the assailant will be punished": the one who
+		// threatens is the subject of the vow.
+		if x.typ == "THREATEN" && x.gov >= 0 {
+			for i := range actors {
+				a := &actors[i]
+				if a.TokEnd <= x.gov && !prepBefore(toks, a.Tok) {
+					x.source = a
+				}
+			}
+		}
+	}
+	kept := ms[:0]
+	for _, x := range ms {
+		if x.typ != "" {
+			kept = append(kept, x)
+		}
+	}
+	ms = kept
+	r.attribute(si, toks, actors, ms)
+	r.dates(si, toks, ms)
+	r.places(si, toks, ms)
+	r.tolls(si, toks, ms)
+	sortMentions(ms)
+	return ms
+}
+
+// weapons are nouns for arms that, as a subject, give an attack its mode.
+var weapons = map[string]string{
+	"drone": "drone", "drones": "drone", "uav": "drone", "uavs": "drone",
+	"warplane": "aerial", "warplanes": "aerial", "jet": "aerial", "jets": "aerial", "aircraft": "aerial",
+	"helicopter": "aerial", "helicopters": "aerial", "gunship": "aerial", "gunships": "aerial",
+	"missile": "heavy-weapons", "missiles": "heavy-weapons", "rocket": "heavy-weapons", "rockets": "heavy-weapons",
+	"shell": "heavy-weapons", "shells": "heavy-weapons", "artillery": "heavy-weapons", "mortar": "heavy-weapons",
+	"mortars": "heavy-weapons", "tanks": "heavy-weapons", "bomb": "explosives", "bombs": "explosives",
+	"grenade": "explosives", "grenades": "explosives", "mine": "explosives", "landmine": "explosives",
+}
+
+var weaponCameo = map[string]string{"drone": "1952", "aerial": "195", "heavy-weapons": "194", "explosives": "183"}
+
+// weaponBefore finds a weapon noun as the subject of a verb trigger,
+// within three words before it in its clause.
+func weaponBefore(toks []text.Token, x *mention) (string, int) {
+	if x.noun {
+		return "", -1
+	}
+	for k := x.tok - 1; k >= x.cs && k >= x.tok-3; k-- {
+		if w, ok := weapons[toks[k].Lower]; ok {
+			return w, k
+		}
+	}
+	return "", -1
+}
+
+// nationalityBefore returns a state actor for a demonym right before token
+// k ("Turkish drones", "Russian missiles").
+func (r *reader) nationalityBefore(toks []text.Token, k int) *entity.Actor {
+	for _, p := range r.in.Places {
+		if p.Nationality && p.End <= toks[k].Start && p.Start >= toks[max(k-2, 0)].Start {
+			return &entity.Actor{Start: p.Start, End: toks[k].End, Text: r.in.Text[p.Start:toks[k].End], Entity: -1,
+				Kind: "state", Sector: "military", Country: p.Country}
+		}
+	}
+	return nil
+}
+
+// participle reports a casualty word that opens a participial phrase:
+// "..., killing four".
+func participle(toks []text.Token, i int) bool {
+	return strings.HasSuffix(toks[i].Lower, "ing") && i > 0 && (toks[i-1].Text == "," || toks[i-1].Lower == "and")
+}
+
+// accidentWords name happenings with victims but no attacker.
+var accidentWords = map[string]bool{
+	"crash": true, "crashed": true, "crashes": true, "collision": true, "collided": true, "accident": true,
+	"flood": true, "floods": true, "flooding": true, "earthquake": true, "landslide": true, "storm": true,
+	"capsized": true, "derailed": true, "stampede": true, "blaze": true, "drowned": true, "cyclone": true,
+	"typhoon": true, "hurricane": true, "avalanche": true, "outbreak": true,
+}
+
+func accident(toks []text.Token) bool {
+	for _, t := range toks {
+		if accidentWords[t.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// purpose reports a trigger in an infinitive of purpose or plan after a
+// noun: "a mission to deliver food", "efforts to free the hostages". What
+// someone set out to do is not an event.
+func purpose(toks []text.Token, i int) bool {
+	if i < 2 || toks[i-1].Lower != "to" {
+		return false
+	}
+	return purposeNouns[toks[i-2].Lower] || toks[i-2].Lower == "order" && i >= 3 && toks[i-3].Lower == "in"
+}
+
+var purposeNouns = map[string]bool{
+	"mission": true, "effort": true, "efforts": true, "bid": true, "attempt": true, "attempts": true,
+	"plan": true, "plans": true, "operation": true, "way": true, "right": true, "decision": true,
+	"call": true, "calls": true, "pressure": true, "campaign": true, "push": true, "order": true,
+	"orders": true, "intention": true, "threat": true, "threats": true, "ability": true, "chance": true,
+	"proposal": true, "offer": true, "promise": true, "pledge": true, "deal": true, "agreement": true,
+}
+
+// backgroundFrom returns the offset from which a sentence tells background
+// ("since the 2021 coup, ..."), or the sentence's end when it tells none.
+// Events read after such a date are history, not news.
+func (r *reader) backgroundFrom(si int) int {
+	s := r.in.Sentences[si]
+	for _, d := range r.in.Dates {
+		if d.Background && d.Start >= s.Start && d.End <= s.End {
+			return d.Start
+		}
+	}
+	return s.End
+}
+
+// triggers finds the lexicon's triggers in a sentence, longest first.
+func (r *reader) triggers(toks []text.Token, actors []entity.Actor) []match {
+	var out []match
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if t.Kind != text.Word || (t.Cap() && i > 0 && !afterOpenQuote(toks, i)) || insideName(actors, i) {
+			i++
+			continue
+		}
+		var best *match
+		for _, e := range r.lex.byFirst[t.Lower] {
+			end := matchAt(e.words, toks, i)
+			if end < 0 {
+				continue
+			}
+			m := &match{e: e, tok: i, end: end}
+			if best == nil || end > best.end || end == best.end && posFits(toks, i, e) && !posFits(toks, i, best.e) {
+				best = m
+			}
+		}
+		if best == nil || !best.e.noun && nounPosition(toks, i, actors) {
+			i++
+			continue
+		}
+		out = append(out, *best)
+		i = best.end
+	}
+	return out
+}
+
+// matchAt matches pattern words at token i and returns the end, or -1.
+func matchAt(words []map[string]bool, toks []text.Token, i int) int {
+	if len(words) == 0 {
+		return i
+	}
+	if words[0] == nil {
+		for skip := 0; skip <= 3 && i+skip <= len(toks); skip++ {
+			if skip > 0 && toks[i+skip-1].Kind == text.Punct {
+				break
+			}
+			if end := matchAt(words[1:], toks, i+skip); end >= 0 {
+				return end
+			}
+		}
+		return -1
+	}
+	if i >= len(toks) || !words[0][toks[i].Lower] {
+		return -1
+	}
+	return matchAt(words[1:], toks, i+1)
+}
+
+// posFits reports whether the context before token i suits the entry's
+// part of speech: a determiner or adjective before a noun, an auxiliary,
+// pronoun or name before a verb.
+func posFits(toks []text.Token, i int, e *entry) bool {
+	noun := nounContext(toks, i)
+	return noun == e.noun
+}
+
+// nounPosition reports a verb form used as a noun or adjective: after an
+// article or possessive ("the injured officers", "its shelling"), or an -s
+// or -ing form after a plain noun ("petrol bombs", "summer marching").
+func nounPosition(toks []text.Token, i int, actors []entity.Actor) bool {
+	if i == 0 {
+		return false
+	}
+	p := toks[i-1]
+	if p.Lower == "'s" || articleWords[p.Lower] {
+		return true
+	}
+	w := toks[i].Lower
+	if !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing") || p.Kind != text.Word || p.Cap() {
+		return false
+	}
+	if auxiliaries[p.Lower] || pronouns[p.Lower] || preps[p.Lower] || strings.HasSuffix(p.Lower, "ly") || p.Lower == "and" || p.Lower == "or" || p.Lower == "who" || p.Lower == "that" || p.Lower == "which" || p.Lower == "began" || p.Lower == "started" {
+		return false
+	}
+	for _, a := range actors {
+		if a.Head == i-1 {
+			return false // "protesters marching"
+		}
+	}
+	return true
+}
+
+var articleWords = map[string]bool{
+	"a": true, "an": true, "the": true, "his": true, "her": true, "their": true, "its": true, "our": true,
+	"this": true, "these": true, "those": true,
+}
+
+func nounContext(toks []text.Token, i int) bool {
+	if strings.HasSuffix(toks[i].Lower, "ed") {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	p := toks[i-1]
+	if p.Kind == text.Number {
+		return true
+	}
+	if p.Kind == text.Punct {
+		return p.Text != ","
+	}
+	w := p.Lower
+	if auxiliaries[w] || pronouns[w] || w == "to" || w == "and" || strings.HasSuffix(w, "ly") || w == "who" || w == "that" {
+		return false
+	}
+	if p.Cap() && i > 1 {
+		return false // "Police protest", "Rebels attack"
+	}
+	return true
+}
+
+var auxiliaries = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+	"has": true, "have": true, "had": true, "will": true, "would": true, "could": true, "can": true,
+	"may": true, "might": true, "shall": true, "should": true, "must": true, "did": true, "do": true,
+	"does": true, "not": true, "n't": true, "never": true, "got": true, "get": true,
+}
+
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "you": true}
+
+func afterOpenQuote(toks []text.Token, i int) bool {
+	return i > 0 && toks[i-1].Kind == text.Punct && strings.ContainsAny(toks[i-1].Text, "\"“‘(")
+}
+
+func insideName(actors []entity.Actor, i int) bool {
+	for _, a := range actors {
+		if a.Kind == "org" && a.Name != "" && a.Tok <= i && i < a.TokEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// legalContext reports a trigger that names a crime in a charge: "charges
+// of endangering", "accused of killing", "convicted of attacking".
+func legalContext(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		switch toks[k].Lower {
+		case "charges", "charge", "charged", "suspicion", "accused", "accusing", "convicted", "guilty", "accusations", "allegations", "crimes", "crime", "role":
+			return true
+		case ",", ";", ".":
+			return false
+		}
+	}
+	return false
+}
+
+// lightContext reports whether a noun that reads as an event only with a
+// light verb has one: "staged a protest", "fighting broke out", "a strike
+// killed", "were killed in an explosion".
+func lightContext(toks []text.Token, tok, end int, x *mention) bool {
+	for k := tok - 1; k >= 0 && k >= tok-4; k-- {
+		if lightVerbs[toks[k].Lower] {
+			return true
+		}
+		if toks[k].Kind == text.Punct {
+			break
+		}
+	}
+	for k := end; k < len(toks) && k < end+3; k++ {
+		if afterLight[toks[k].Lower] {
+			return true
+		}
+	}
+	for k := x.cs; k < x.ce; k++ {
+		switch toks[k].Lower {
+		case "killed", "killing", "wounded", "wounding", "injured", "injuring", "dead", "died":
+			return true
+		}
+	}
+	return false
+}
+
+var lightVerbs = map[string]bool{
+	"staged": true, "stage": true, "held": true, "hold": true, "holding": true, "launched": true, "launch": true,
+	"carried": true, "conducted": true, "began": true, "begun": true, "started": true, "mounted": true,
+	"led": true, "organised": true, "organized": true, "called": true, "announced": true, "ordered": true,
+	"declared": true, "signed": true, "reached": true, "struck": true, "imposed": true, "joined": true,
+	"resumed": true, "intensified": true, "heavy": true, "fierce": true, "general": true, "massive": true,
+	"triggered": true, "sparked": true, "set": true, "detonated": true, "powerful": true, "deadly": true,
+	"huge": true, "violent": true, "in": true,
+}
+
+var afterLight = map[string]bool{
+	"erupted": true, "broke": true, "took": true, "raged": true, "continued": true, "killed": true,
+	"left": true, "hit": true, "ripped": true, "tore": true, "rocked": true, "destroyed": true,
+	"wounded": true, "injured": true, "began": true, "started": true, "was": true, "were": true,
+}
+
+// boundary words start a new clause.
+var boundary = map[string]bool{
+	"which": true, "who": true, "whom": true, "whose": true, "where": true, "after": true, "before": true,
+	"because": true, "while": true, "when": true, "whereas": true, "although": true, "though": true,
+	"until": true, "if": true, "unless": true, "said": true, "says": true, "told": true, "amid": true,
+	";": true, ":": true, "—": true, "–": true, "including": true, "following": true,
+}
+
+// clause finds the clause around a trigger: from the last boundary before
+// it to the first after it. A relative clause that closes before the
+// trigger (", who identified himself as X,") is skipped, not a boundary.
+func clause(toks []text.Token, tok, end int) (cs, ce int, skip [2]int) {
+	skip = [2]int{-1, -1}
+	cs = 0
+	for k := tok - 1; k >= 0; k-- {
+		if !isBoundary(toks, k) || toks[k].Lower == "to" {
+			// An infinitive closes a clause to the right only: in "an
+			// officer ... to sign men up ... was injured" the subject lies
+			// before it.
+			continue
+		}
+		w := toks[k].Lower
+		if (w == "who" || w == "which" || w == "whose" || w == "whom") && k > 0 && toks[k-1].Text == "," {
+			// Does the relative clause close before the trigger?
+			closed := -1
+			for j := k + 1; j < tok; j++ {
+				if toks[j].Text == "," {
+					closed = j
+					break
+				}
+			}
+			if closed >= 0 && skip[0] < 0 {
+				skip = [2]int{k - 1, closed + 1}
+				k--
+				continue
+			}
+		}
+		cs = k + 1
+		break
+	}
+	ce = len(toks)
+	for k := end; k < len(toks); k++ {
+		if isBoundary(toks, k) {
+			ce = k
+			break
+		}
+		// ", killing 13" or ", police said": a comma before a participle
+		// or an attribution closes the clause.
+		if toks[k].Text == "," && k+1 < len(toks) {
+			n := toks[k+1].Lower
+			if strings.HasSuffix(n, "ing") || boundary[n] || k+2 < len(toks) && (toks[k+2].Lower == "said" || toks[k+2].Lower == "says") {
+				ce = k
+				break
+			}
+		}
+	}
+	return cs, ce, skip
+}
+
+func isBoundary(toks []text.Token, k int) bool {
+	w := toks[k].Lower
+	if boundary[w] {
+		return true
+	}
+	switch w {
+	case "that":
+		if k+1 < len(toks) {
+			switch toks[k+1].Lower {
+			case "day", "week", "month", "year", "night", "morning", "time", "evening":
+				return false
+			}
+		}
+		return true
+	case "to":
+		// "to motivate": an infinitive starts a clause; "to the city" not.
+		if k+1 < len(toks) {
+			n := toks[k+1]
+			return n.Kind == text.Word && !n.Cap() && !determinerish[n.Lower] && !strings.HasSuffix(n.Lower, "s")
+		}
+	}
+	return false
+}
+
+var determinerish = map[string]bool{
+	"a": true, "an": true, "the": true, "his": true, "her": true, "their": true, "its": true, "this": true,
+	"that": true, "these": true, "those": true, "some": true, "at": true, "about": true, "more": true,
+}
+
+// passive reports "was arrested", "have been killed", "were seriously hurt".
+func passive(toks []text.Token, i int) bool {
+	w := toks[i].Lower
+	if strings.HasSuffix(w, "ing") {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch toks[k].Lower {
+		case "was", "were", "been", "being", "be", "is", "are", "got", "get":
+			return true
+		}
+		if !strings.HasSuffix(toks[k].Lower, "ly") && toks[k].Lower != "not" && toks[k].Lower != "also" {
+			return false
+		}
+	}
+	// A reduced relative or participle: "a soldier wounded in the attack".
+	return false
+}
+
+// arguments finds the source and target of a mention in its clause.
+func (r *reader) arguments(x *mention, toks []text.Token, actors []entity.Actor) {
+	inClause := func(a *entity.Actor) bool {
+		if a.Tok < x.cs || a.TokEnd > x.ce {
+			return false
+		}
+		return !(x.skip[0] >= 0 && a.Tok >= x.skip[0] && a.TokEnd <= x.skip[1])
+	}
+	var subject, object, agent *entity.Actor
+	for i := range actors {
+		a := &actors[i]
+		if !inClause(a) {
+			continue
+		}
+		if a.TokEnd <= x.tok {
+			if subject == nil && !prepBefore(toks, a.Tok) {
+				subject = a
+			}
+			continue
+		}
+		if a.Tok < x.end {
+			continue
+		}
+		if a.Tok > 0 && toks[a.Tok-1].Lower == "by" {
+			if agent == nil {
+				agent = a
+			}
+			continue
+		}
+		if object == nil && objectPrep(toks, x.end, a.Tok) {
+			object = a
+		}
+	}
+	// A clause that opens with a relative pronoun takes its subject from
+	// the phrase before it: "a gunman, who opened fire".
+	if subject == nil && x.cs > 0 && (toks[x.cs-1].Lower == "who" || toks[x.cs-1].Lower == "which") {
+		for i := len(actors) - 1; i >= 0; i-- {
+			if actors[i].TokEnd < x.cs {
+				subject = &actors[i]
+				break
+			}
+		}
+	}
+	switch {
+	case x.noun:
+		x.source = agent
+		if x.source == nil {
+			x.source = r.nounOwner(x, toks, actors, subject)
+		}
+		// People protest: a protest named by a noun is held by the
+		// clause's subject when that is a crowd, not an official.
+		if x.source == nil && x.typ == "PROTEST" && subject != nil {
+			switch subject.Sector {
+			case "protester", "civilian", "education", "religious", "media", "health", "business":
+				x.source = subject
+			}
+		}
+		x.target = object
+	case x.passive:
+		x.target, x.source = subject, agent
+	default:
+		x.source, x.target = subject, object
+		if x.source == nil {
+			x.source = agent
+		}
+	}
+	if x.source != nil && x.target != nil && x.source.Tok == x.target.Tok {
+		x.target = nil
+	}
+}
+
+// nounOwner finds who does what a noun names: "Putin's invasion", "a
+// Ukrainian counteroffensive", "Putin announced the mobilisation".
+func (r *reader) nounOwner(x *mention, toks []text.Token, actors []entity.Actor, subject *entity.Actor) *entity.Actor {
+	for i := range actors {
+		a := &actors[i]
+		if a.TokEnd < x.tok && a.TokEnd >= x.tok-4 && a.TokEnd < len(toks) && toks[a.TokEnd].Lower == "'s" {
+			return a
+		}
+	}
+	// A nationality right before the noun.
+	for _, p := range r.in.Places {
+		if p.Nationality && p.End <= toks[x.tok].Start && p.End >= toks[x.tok].Start-12 && p.Start >= toks[max(x.tok-3, 0)].Start {
+			return &entity.Actor{Start: p.Start, End: p.End, Text: r.in.Text[p.Start:p.End], Entity: -1, Kind: "state", Country: p.Country}
+		}
+	}
+	if subject != nil && x.tok-subject.TokEnd <= 4 {
+		for k := subject.TokEnd; k < x.tok; k++ {
+			if preps[toks[k].Lower] || toks[k].Kind == text.Punct {
+				return nil
+			}
+		}
+		return subject
+	}
+	return nil
+}
+
+var preps = map[string]bool{
+	"in": true, "at": true, "on": true, "of": true, "for": true, "by": true, "with": true, "from": true,
+	"to": true, "into": true, "near": true, "amid": true, "against": true, "after": true, "during": true,
+	"over": true, "under": true, "across": true, "about": true, "toward": true, "towards": true, "outside": true,
+	"inside": true, "around": true, "through": true, "throughout": true, "behind": true, "since": true,
+}
+
+func prepBefore(toks []text.Token, i int) bool {
+	return i > 0 && preps[toks[i-1].Lower]
+}
+
+// objectPrep reports whether the words between a trigger and an actor let
+// the actor be its object: nothing, adverbs and counts, or one of on, at,
+// against, upon, toward.
+func objectPrep(toks []text.Token, from, to int) bool {
+	if to-from > 6 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		w := toks[k].Lower
+		switch w {
+		case "on", "at", "against", "upon", "toward", "towards", "least", "times", "three", "two", "several", "repeatedly", "up", "down", "fire":
+			continue
+		}
+		if toks[k].Kind == text.Number || strings.HasSuffix(w, "ly") {
+			continue
+		}
+		if preps[w] || toks[k].Kind == text.Punct {
+			return false
+		}
+	}
+	return true
+}
+
+func anotherBefore(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch toks[k].Lower {
+		case "another", "second", "separate", "similar", "earlier", "previous", "third":
+			return true
+		}
+	}
+	return false
+}
+
+// nearest returns the mention of type typ closest to o in token distance,
+// preferring one before it.
+func nearest(ms []*mention, o *mention, typ string) *mention {
+	var best *mention
+	bd := 1 << 30
+	for _, m := range ms {
+		if m.typ != typ {
+			continue
+		}
+		d := o.tok - m.end
+		if d < 0 {
+			d = (m.tok - o.end) * 2
+		}
+		if d < bd {
+			best, bd = m, d
+		}
+	}
+	return best
+}
+
+func mentionAt(ms []*mention, tok int) *mention {
+	for _, m := range ms {
+		if m.tok <= tok && tok < m.end {
+			return m
+		}
+	}
+	return nil
+}
+
+// nearestMode is nearest restricted to one mode.
+func nearestMode(ms []*mention, o *mention, typ, mode string) *mention {
+	var sel []*mention
+	for _, m := range ms {
+		if m.mode == mode {
+			sel = append(sel, m)
+		}
+	}
+	return nearest(sel, o, typ)
+}
+
+// victimCount is the toll of one described person: "the officer was
+// seriously injured" is one injured.
+func victimCount(txt string, toks []text.Token, o *mention) model.Range {
+	s := o.tok
+	for s > 0 && strings.HasSuffix(toks[s-1].Lower, "ly") {
+		s--
+	}
+	return model.Range{Min: 1, Max: intp(1), Text: txt[toks[s].Start:toks[o.end-1].End]}
+}
+
+func setCount(c *model.Counts, e *entry, r model.Range) {
+	w := ""
+	for k := range e.words[0] {
+		w = k
+		break
+	}
+	var slot **model.Range
+	switch {
+	case strings.HasPrefix(w, "kill"):
+		slot = &c.Killed
+	case strings.HasPrefix(w, "wound") || strings.HasPrefix(w, "injur"):
+		slot = &c.Injured
+	default:
+		return
+	}
+	if *slot == nil {
+		rr := r
+		*slot = &rr
+	}
+}
+
+func intp(n int) *int { return &n }
