@@ -298,6 +298,12 @@ const langSample = 2000
 // when it is sure, else the language the markup declares, else the
 // detector's guess, else DefaultLanguage.
 func pickLanguage(text, declared string) string {
+	// English, the common case, is told by its function words at a
+	// fraction of the detector's cost (the detector's trigram maps were
+	// a third of the whole extract path's time).
+	if englishByFunctionWords(text) && (declared == "" || declared == "en") {
+		return "en"
+	}
 	if len(text) > langSample {
 		cut := langSample
 		for cut > 0 && !utf8RuneStart(text[cut]) {
@@ -319,6 +325,30 @@ func pickLanguage(text, declared string) string {
 		return guess
 	}
 	return DefaultLanguage
+}
+
+// englishFunctionWords are among the most frequent English words and rare
+// as words of other languages written in Latin script.
+var englishFunctionWords = map[string]bool{
+	"the": true, "of": true, "and": true, "to": true, "in": true, "was": true, "that": true,
+	"said": true, "for": true, "on": true, "with": true, "were": true, "have": true, "has": true,
+	"by": true, "from": true, "which": true, "had": true, "they": true, "their": true,
+}
+
+// englishByFunctionWords reports whether at least one word in six of the
+// first thousand bytes is an English function word.
+func englishByFunctionWords(text string) bool {
+	if len(text) > 1000 {
+		text = text[:1000]
+	}
+	words, hits := 0, 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		words++
+		if englishFunctionWords[strings.ToLower(w)] {
+			hits++
+		}
+	}
+	return words >= 12 && hits*6 >= words
 }
 
 // utf8RuneStart reports whether b can begin a UTF-8 sequence.
