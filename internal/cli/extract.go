@@ -100,6 +100,9 @@ func extractOne(x *pipeline.Extractor, in string, stdin io.Reader, ref time.Time
 		ctx, cancel := context.WithTimeout(context.Background(), opt.Timeout+5*time.Second)
 		defer cancel()
 		resp, err := fetch.Get(ctx, in, opt)
+		if errors.Is(err, fetch.ErrPrivateAddress) {
+			return nil, fmt.Errorf("%w (--allow-private allows it)", err)
+		}
 		if err != nil {
 			return nil, err
 		}

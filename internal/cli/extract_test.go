@@ -2,15 +2,22 @@ package cli
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"html/template"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
+	"sitrep/internal/article"
 	"sitrep/internal/eval"
 	"sitrep/internal/model"
 	"sitrep/internal/pipeline"
@@ -196,4 +203,162 @@ func TestExtractContract(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestSeedAsHTMLPage wraps the seed report, at test time, in the project's
+// news-page template (navigation, two share bars, a video, an ad, a
+// newsletter box, related links, comments, footer, OpenGraph and JSON-LD
+// with the publication date) and checks that the HTML path reads the same
+// events, the headline and the date from the metadata, with no
+// --published flag.
+func TestSeedAsHTMLPage(t *testing.T) {
+	needShared(t)
+	seed := filepath.Join(shared, "seed", "000_21fc4dd54fc5619b.txt")
+	raw, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := article.FromText(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := template.Must(template.ParseFiles("../../testdata/pages/template.html"))
+	var page bytes.Buffer
+	if err := tmpl.Execute(&page, map[string]any{"Headline": a.Title, "Published": "2022-09-27",
+		"Paragraphs": strings.Split(a.Text, "\n\n"), "URL": "https://courier.example/news/draft-office-shooting"}); err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(t.TempDir(), "page.html")
+	if err := os.WriteFile(f, page.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, htmlOut, stderr := run(t, "", "extract", f)
+	if code != 0 {
+		t.Fatalf("extract page: exit %d, %s", code, stderr)
+	}
+	_, textOut, _ := run(t, "", "extract", "--published", "2022-09-27", seed)
+	var fromHTML, fromText model.Document
+	if err := json.Unmarshal([]byte(htmlOut), &fromHTML); err != nil {
+		t.Fatal(err)
+	}
+	json.Unmarshal([]byte(textOut), &fromText)
+	if p := fromHTML.Article.Published; p == nil || *p != "2022-09-27" {
+		t.Errorf("published: got %v, want 2022-09-27 from the page's metadata", p)
+	}
+	if fromHTML.Article.Title != a.Title {
+		t.Errorf("title: got %q, want %q", fromHTML.Article.Title, a.Title)
+	}
+	for _, chrome := range []string{"Advertisement", "Sign up", "Related stories", "Share this", "Comments", "All rights reserved"} {
+		if strings.Contains(fromHTML.Article.Text, chrome) {
+			t.Errorf("page chrome %q left in the text", chrome)
+		}
+	}
+	sig := func(d model.Document) []string {
+		var out []string
+		for _, e := range d.Events {
+			s := e.Type + "/" + e.CAMEO
+			if e.Date != nil && e.Date.Start != nil {
+				s += "@" + *e.Date.Start
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	if got, want := sig(fromHTML), sig(fromText); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("events from the page differ from the text's:\n got %v\nwant %v", got, want)
+	}
+	if report, ok := score(t, filepath.Join(shared, "seed", "seed.gold.json"), []byte(htmlOut)); !ok {
+		t.Errorf("the page fails the seed's gold check: %s", report)
+	}
+}
+
+// TestBadInput feeds extract the inputs that break naive pipelines. Each
+// must give a clear one-line error naming the input, or a correct result;
+// never a panic, a hang or a partial line.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	nested := "<html><body>" + strings.Repeat("<div>", 100000) + "<p>Police arrested two men in Kano on Monday, a spokesman said.</p>" + strings.Repeat("</div>", 100000) + "</body></html>"
+	big := "<html><body><p>" + strings.Repeat("Filler words of a very long page. ", 50<<20/34) + "</p></body></html>"
+	binary := make([]byte, 4096)
+	for i := range binary {
+		binary[i] = byte(i * 7)
+	}
+	var bomb bytes.Buffer
+	zw := gzip.NewWriter(&bomb)
+	zw.Write(bytes.Repeat([]byte("<p>aaaa</p>"), 200<<20/11))
+	zw.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/bomb":
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(bomb.Bytes())
+		default:
+			w.Header().Set("Content-Type", "text/html")
+			io.WriteString(w, "<html><head><title>Clash in Kano</title></head><body><article><h1>Clash in Kano</h1><p>Police arrested two men in Kano on Monday after a clash at a market, a spokesman said. The men were held at a station in the city, he added, and would appear in court.</p></article></body></html>")
+		}
+	}))
+	defer srv.Close()
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closedURL := closed.URL
+	closed.Close()
+
+	tests := []struct {
+		name  string
+		args  []string
+		fails bool // true: must fail with one error line; false: must succeed
+	}{
+		{"empty file", []string{write("empty.txt", nil)}, true},
+		{"binary file", []string{write("binary.bin", binary)}, true},
+		{"50 MB page", []string{write("big.html", []byte(big))}, true},
+		{"HTML nested 100,000 deep", []string{write("nested.html", []byte(nested))}, false},
+		{"invalid UTF-8", []string{write("bad.txt", []byte("Police arrested two men in Kano on Monday \xff\xfe after a clash.\n"))}, false},
+		{"missing file", []string{filepath.Join(dir, "nosuch.txt")}, true},
+		{"directory", []string{dir}, true},
+		{"unreachable URL", []string{closedURL + "/x"}, true},
+		{"loopback URL refused", []string{srv.URL + "/page"}, true},
+		{"loopback URL allowed by flag", []string{"--allow-private", srv.URL + "/page"}, false},
+		{"gzip bomb", []string{"--allow-private", srv.URL + "/bomb"}, true},
+		{"not a URL scheme we fetch", []string{"ftp://example.org/x"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			done := make(chan struct{})
+			var code int
+			var out, errs string
+			go func() {
+				defer close(done)
+				code, out, errs = run(t, "", append([]string{"extract", "--published", "2024-03-04"}, tt.args...)...)
+			}()
+			select {
+			case <-done:
+			case <-time.After(60 * time.Second):
+				t.Fatal("extract did not finish within 60 s")
+			}
+			input := tt.args[len(tt.args)-1]
+			if tt.fails {
+				if code != 1 || out != "" {
+					t.Errorf("got exit %d and %d bytes of output, want exit 1 and none", code, len(out))
+				}
+				if strings.Count(errs, "\n") != 1 || !strings.Contains(errs, input) {
+					t.Errorf("want one error line naming %s, got %q", input, errs)
+				}
+				return
+			}
+			var doc model.Document
+			if code != 0 || json.Unmarshal([]byte(out), &doc) != nil {
+				t.Fatalf("got exit %d, stderr %q; want a document", code, errs)
+			}
+			if !utf8.ValidString(doc.Article.Text) || !strings.Contains(doc.Article.Text, "Kano") {
+				t.Errorf("text: got %q", doc.Article.Text)
+			}
+		})
+	}
 }
