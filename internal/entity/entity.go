@@ -273,7 +273,9 @@ func (x *extractor) nameRun(si int, toks []text.Token, i int, places []PlaceSpan
 	run := toks[i:j]
 	// Drop a sentence-initial word that the text also uses in lower case,
 	// and function words, weekdays and months at the edges.
-	for len(run) > 0 && (stopCap[run[0].Lower] || (run[0].Start == x.in.Sentences[si].Start || afterQuote(toks, i)) && x.lowerSeen[run[0].Lower]) {
+	// A connector left at the front by such a drop goes too ("Fighters
+	// of Boko Haram").
+	for len(run) > 0 && (stopCap[run[0].Lower] || (run[0].Start == x.in.Sentences[si].Start || afterQuote(toks, i)) && x.commonStart(run[0]) || connector[run[0].Lower]) {
 		run = run[1:]
 		i++
 	}
@@ -381,6 +383,22 @@ func inDateline(si int, toks []text.Token, end int) bool {
 		}
 	}
 	return false
+}
+
+// connector words join the parts of a name but never begin one.
+var connector = map[string]bool{"of": true, "and": true, "for": true}
+
+// commonStart reports whether a capitalised word at the start of a
+// sentence is a common word rather than a name: the text uses it in lower
+// case, it names a role ("Fighters of Boko Haram"), or it is common English.
+func (x *extractor) commonStart(t text.Token) bool {
+	if x.lowerSeen[t.Lower] {
+		return true
+	}
+	if _, ok := roles[t.Lower]; ok {
+		return true
+	}
+	return x.in.Common != nil && x.in.Common(t.Text)
 }
 
 func afterQuote(toks []text.Token, i int) bool {

@@ -115,6 +115,11 @@ func (r *reader) sentence(si int) []*mention {
 			continue
 		}
 		host.outcomes = append(host.outcomes, o.tok)
+		// "were killed by militants in an ambush": the killer is the
+		// ambush's author.
+		if host.source == nil && o.source != nil && (o.passive || !participle(toks, o.tok)) {
+			host.source = o.source
+		}
 		if host.target == nil {
 			if o.passive {
 				host.target = o.target

@@ -1,0 +1,125 @@
+package pipeline
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"sitrep/internal/model"
+)
+
+// TestReading checks one mechanism of event reading per case, on sentences
+// written for the test.
+func TestReading(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC) // a Wednesday
+	type want struct {
+		typ, mode, modality   string
+		source, target        string // substring of name or text; "-" = must be nil
+		sector                string // of the target
+		date                  string
+		killed, injured, arrd int // minimum; -1 = must be nil
+		place                 string
+	}
+	tests := []struct {
+		name, text string
+		events     int
+		want       want
+	}{
+		{"active with participle tolls", "Gunmen opened fire on a bus near Kaduna on Monday, killing three passengers and wounding 12 others.", 1,
+			want{typ: "ASSAULT", mode: "firearms", modality: "asserted", source: "Gunmen", target: "passengers", date: "2024-03-04", killed: 3, injured: 12, arrd: -1, place: "Kaduna"}},
+		{"passive with by", "Two soldiers were killed by militants in an ambush in Kidal on Tuesday, the army said.", 1,
+			want{typ: "ASSAULT", modality: "asserted", source: "militants", target: "soldiers", sector: "military", date: "2024-03-05", killed: 2, injured: -1, arrd: -1, place: "Kidal"}},
+		{"hedge", "Troops allegedly shelled the village of Tabit on Sunday.", 1,
+			want{typ: "ASSAULT", mode: "heavy-weapons", modality: "alleged", source: "Troops", date: "2024-03-03", killed: -1, injured: -1, arrd: -1}},
+		{"denial governs", "The army denied that its soldiers had killed civilians in the raid.", 1,
+			want{typ: "ASSAULT", modality: "denied", killed: -1, injured: -1, arrd: -1}},
+		{"threat is no sanction", "The minister vowed that the rioters will be punished.", 1,
+			want{typ: "THREATEN", modality: "threatened", source: "minister", target: "rioters", killed: -1, injured: -1, arrd: -1}},
+		{"arrest count", "Police arrested 40 protesters in Nairobi on Tuesday.", 1,
+			want{typ: "COERCE", mode: "arrest", modality: "asserted", source: "Police", target: "protesters", date: "2024-03-05", killed: -1, injured: -1, arrd: 40, place: "Nairobi"}},
+		{"one described person", "A journalist was arrested in Minsk on Monday.", 1,
+			want{typ: "COERCE", mode: "arrest", modality: "asserted", target: "journalist", sector: "media", killed: -1, injured: -1, arrd: 1}},
+		{"accident is no attack", "A bus crashed on a mountain road, killing 14 passengers.", 0, want{}},
+		{"crime in a charge is no event", "He was charged with killing a policeman.", 0, want{}},
+		{"purpose is no event", "The convoy was on a mission to deliver aid to the camp.", 0, want{}},
+		{"verb as noun", "The injured officers were taken to hospital.", 0, want{}},
+		{"background", "The town has been quiet since the 2019 massacre of 60 villagers.", 0, want{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := x.Extract([]byte(tt.text), "", ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Events) != tt.events {
+				t.Fatalf("events: got %d, want %d: %s", len(doc.Events), tt.events, summary(doc))
+			}
+			if tt.events == 0 {
+				return
+			}
+			e, w := doc.Events[0], tt.want
+			check := func(field, got, want string) {
+				t.Helper()
+				if want != "" && got != want {
+					t.Errorf("%s: got %q, want %q", field, got, want)
+				}
+			}
+			check("type", e.Type, w.typ)
+			check("mode", deref(e.Mode), w.mode)
+			check("modality", e.Modality, w.modality)
+			checkActor(t, "source", e.Source, w.source)
+			checkActor(t, "target", e.Target, w.target)
+			if w.sector != "" && (e.Target == nil || deref(e.Target.Sector) != w.sector) {
+				t.Errorf("target sector: got %+v, want %s", e.Target, w.sector)
+			}
+			if w.date != "" && (e.Date == nil || deref(e.Date.Start) != w.date) {
+				t.Errorf("date: got %+v, want %s", e.Date, w.date)
+			}
+			if w.place != "" && (e.Location == nil || e.Location.Text != w.place) {
+				t.Errorf("place: got %+v, want %s", e.Location, w.place)
+			}
+			for _, c := range []struct {
+				name string
+				got  *model.Range
+				want int
+			}{{"killed", e.Counts.Killed, w.killed}, {"injured", e.Counts.Injured, w.injured}, {"arrested", e.Counts.Arrested, w.arrd}} {
+				switch {
+				case c.want < 0 && c.got != nil:
+					t.Errorf("%s: got %+v, want null", c.name, c.got)
+				case c.want > 0 && (c.got == nil || c.got.Min != c.want):
+					t.Errorf("%s: got %+v, want min %d", c.name, c.got, c.want)
+				}
+			}
+		})
+	}
+}
+
+func checkActor(t *testing.T, role string, a *model.Actor, want string) {
+	t.Helper()
+	switch {
+	case want == "":
+	case want == "-" && a != nil:
+		t.Errorf("%s: got %q, want none", role, a.Text)
+	case want != "-" && (a == nil || !strings.Contains(a.Text+" "+deref(a.Name), want)):
+		t.Errorf("%s: got %+v, want one naming %q", role, a, want)
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func summary(doc *model.Document) string {
+	var b strings.Builder
+	for _, e := range doc.Events {
+		b.WriteString(e.Type + ":" + e.Evidence[0].Trigger + " ")
+	}
+	return b.String()
+}
