@@ -76,12 +76,15 @@ func runEvalGold(args []string, stdout, stderr io.Writer) int {
 			mark, passed = "pass", passed+1
 		}
 		fmt.Fprintf(stdout, "%s %s\n", mark, r.Line())
-		if *verbose && !r.Pass() {
+		if *verbose && (!r.Pass() || len(r.Unmatched) > 0) {
 			if len(r.Missed) > 0 {
 				fmt.Fprintf(stdout, "     missed: %s\n", strings.Join(r.Missed, ", "))
 			}
 			for id, f := range r.FieldMisses {
 				fmt.Fprintf(stdout, "     %s: wrong %s\n", id, strings.Join(f, ", "))
+			}
+			if len(r.Unmatched) > 0 {
+				fmt.Fprintf(stdout, "     unmatched: %s\n", strings.Join(r.Unmatched, "; "))
 			}
 			if len(r.PlacesMissed) > 0 {
 				fmt.Fprintf(stdout, "     places missed: %s\n", strings.Join(r.PlacesMissed, ", "))

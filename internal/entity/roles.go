@@ -113,7 +113,7 @@ var sectorModifiers = map[string]string{
 	"rebel": "rebel", "militant": "rebel", "insurgent": "rebel", "jihadist": "rebel",
 	"court": "judiciary", "judicial": "judiciary",
 	"medical": "health", "hospital": "health", "health": "health",
-	"aid": "ngo", "humanitarian": "ngo", "media": "media", "news": "media",
+	"aid": "ngo", "humanitarian": "ngo", "rights": "ngo", "charity": "ngo", "media": "media", "news": "media",
 	"religious": "religious", "school": "education", "university": "education",
 	"student": "education", "civilian": "civilian",
 }

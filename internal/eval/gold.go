@@ -114,6 +114,9 @@ type Report struct {
 	Places       int
 	PlacesTotal  int
 	PlacesMissed []string
+	// Unmatched lists the predictions no gold event took, as
+	// "TYPE trigger (confidence)".
+	Unmatched []string
 	// Confident and ConfidentRight count predictions with confidence of
 	// 0.8 or more, and those of them that matched a gold event.
 	Confident, ConfidentRight int
@@ -236,6 +239,13 @@ func Score(gold *Gold, doc *model.Document) Report {
 	}
 	rep.Matched = len(used)
 	for pi, p := range doc.Events {
+		if !used[pi] {
+			trig := ""
+			if len(p.Evidence) > 0 {
+				trig = p.Evidence[0].Trigger
+			}
+			rep.Unmatched = append(rep.Unmatched, fmt.Sprintf("%s %q (%.2f)", p.Type, trig, p.Confidence))
+		}
 		if p.Confidence >= 0.8 {
 			rep.Confident++
 			if used[pi] {

@@ -35,6 +35,10 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 	if x.skip[1] > from && x.skip[1] <= x.tok {
 		from = x.skip[1]
 	}
+	// A definite noun names an event the text takes as given: "would
+	// respect the truce" does not make the truce a plan. Only a denial or
+	// negation reaches it.
+	definite := x.noun && x.tok > 0 && (toks[x.tok-1].Lower == "the" || toks[x.tok-1].Lower == "this" || toks[x.tok-1].Lower == "that")
 	for k := from; k < x.tok; k++ {
 		w := toks[k].Lower
 		switch w {
@@ -47,13 +51,15 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 				x.modality = model.Negated
 			}
 		case "will", "shall", "'ll", "plans", "planned", "plan", "intends", "scheduled", "expected", "would":
-			if x.modality == model.Asserted || x.modality == model.Threatened {
+			if !definite && (x.modality == model.Asserted || x.modality == model.Threatened) {
 				if x.modality != model.Threatened {
 					x.modality = model.Planned
 				}
 			}
 		case "could", "might", "may", "if":
-			x.modality = model.Hypothetical
+			if !definite {
+				x.modality = model.Hypothetical
+			}
 		case "threatened", "threatens", "threatening", "vowed", "vows":
 			if k != x.tok {
 				x.modality = model.Threatened
@@ -107,6 +113,17 @@ func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms 
 					break
 				}
 			}
+			// "according to the report": a source that is no actor.
+			if att == nil && k+2 < len(toks) {
+				e := k + 2
+				for e < len(toks) && e < k+8 && toks[e].Kind != text.Punct && !boundary[toks[e].Lower] {
+					e++
+				}
+				if e > k+2 {
+					att = &model.Attribution{Text: r.in.Text[toks[k].Start:toks[e-1].End]}
+					who = &entity.Actor{Entity: -1, Tok: -1}
+				}
+			}
 			continue
 		}
 		if !speech[w] || w == "announced" {
@@ -133,7 +150,9 @@ func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms 
 	if att == nil {
 		return
 	}
-	att.Source = r.actorOut(who)
+	if who.Tok >= 0 {
+		att.Source = r.actorOut(who)
+	}
 	for _, x := range ms {
 		if x.source != nil && who.Tok == x.source.Tok && (x.typ == "THREATEN" || x.typ == "ACCUSE" || x.typ == "REQUEST" || x.typ == "REJECT") {
 			continue
@@ -150,13 +169,17 @@ func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms 
 	}
 }
 
-// dates gives each date expression of a sentence to one mention: a date
-// that opens the sentence to its first event, any other to the nearest.
+// dates gives each date expression of a sentence to one mention. A date
+// inside a mention's clause is that mention's: in "the army on Thursday
+// denied a report that soldiers killed 60 last month" the killing is last
+// month's. The others go to the nearest mention still undated; a date that
+// opens the sentence goes to its first event.
 func (r *reader) dates(si int, toks []text.Token, ms []*mention) {
 	if len(ms) == 0 {
 		return
 	}
 	s := r.in.Sentences[si]
+	var rest []*DateExpr
 	for i := range r.in.Dates {
 		d := &r.in.Dates[i]
 		if d.Start < s.Start || d.End > s.End || d.Background {
@@ -170,13 +193,37 @@ func (r *reader) dates(si int, toks []text.Token, ms []*mention) {
 			}
 			continue
 		}
+		k := tokenAt(toks, d.Start)
 		var best *mention
 		bd := 1 << 30
 		for _, x := range ms {
+			if x.date == nil && k >= x.cs && k < x.ce {
+				if dd := absDist(k, x); dd < bd {
+					best, bd = x, dd
+				}
+			}
+		}
+		if best == nil {
+			rest = append(rest, d)
+			continue
+		}
+		dd := d.Date
+		best.date = &dd
+	}
+	for _, d := range rest {
+		var best *mention
+		bd := 1 << 30
+		k := tokenAt(toks, d.Start)
+		for _, x := range ms {
+			// A date after the end of a mention's clause belongs to what
+			// follows: "agreed to halt fighting from midnight on Thursday".
+			if k >= x.ce {
+				continue
+			}
 			dist := d.Start - toks[x.end-1].End
 			if dist < 0 {
 				dist = toks[x.tok].Start - d.End
-				if firstDate(r.in.Dates, s, d) && d.End <= toks[ms[0].tok].Start {
+				if d.Start <= s.Start+40 && d.End <= toks[ms[0].tok].Start {
 					dist = 0 // "Last Wednesday, X announced ..."
 				} else {
 					dist = dist*2 + 1
@@ -193,8 +240,11 @@ func (r *reader) dates(si int, toks []text.Token, ms []*mention) {
 	}
 }
 
-func firstDate(ds []DateExpr, s model.Sentence, d *DateExpr) bool {
-	return d.Start <= s.Start+40
+func absDist(k int, x *mention) int {
+	if k < x.tok {
+		return (x.tok - k) * 2
+	}
+	return k - x.end
 }
 
 // locatives are prepositions that put an event at a place.

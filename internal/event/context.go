@@ -16,6 +16,26 @@ import (
 func (r *reader) context(ms []*mention) {
 	para := r.paragraphs()
 	dateline := r.dateline()
+	// "The strike" after "an airstrike" is the airstrike: a definite noun
+	// takes the reading of the earlier event its word ends.
+	for i, m := range ms {
+		if !m.noun || m.tok == 0 || r.in.Tokens[m.si][m.tok-1].Lower != "the" {
+			continue
+		}
+		w := strings.ToLower(m.trigger)
+		for j := i - 1; j >= 0; j-- {
+			o := ms[j]
+			ow := strings.ToLower(o.trigger)
+			// "Strike" is a labour strike or a military one; after an attack
+			// from the air or by artillery, "the strike" is that attack.
+			military := (w == "strike" || w == "strikes") && o.typ == "ASSAULT" && (o.mode == "aerial" || o.mode == "drone" || o.mode == "heavy-weapons")
+			if o.typ != m.typ && ow != w && (strings.HasSuffix(ow, w) || strings.HasSuffix(ow, w+"s") || military) {
+				m.typ, m.mode, m.cameo = o.typ, o.mode, o.cameo
+				m.e = o.e
+				break
+			}
+		}
+	}
 	for i, m := range ms {
 		if unreal(m.modality) {
 			continue // what did not happen has no surroundings to borrow
@@ -26,6 +46,25 @@ func (r *reader) context(ms []*mention) {
 			q := para[o.si]
 			if q != p && !(p == 1 && q == 0) {
 				break
+			}
+			if m.date == nil && !m.anaphoric && o.date != nil && o.date.Start != nil {
+				d := *o.date
+				m.date = &d
+			}
+			if m.place == nil && o.place != nil {
+				m.place = o.place
+			}
+		}
+		// Beyond the paragraph, a mention borrows from an earlier one that
+		// names the same participant: "soldiers rounded up residents ...
+		// on Feb. 18" ... "the soldiers then opened fire".
+		for j := i - 1; j >= 0 && (m.date == nil || m.place == nil); j-- {
+			o := ms[j]
+			if para[m.si]-para[o.si] > 2 || unreal(o.modality) {
+				break
+			}
+			if !sameEntity(o.source, m.source) && !sameEntity(o.target, m.target) {
+				continue
 			}
 			if m.date == nil && !m.anaphoric && o.date != nil && o.date.Start != nil {
 				d := *o.date

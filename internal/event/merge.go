@@ -74,9 +74,10 @@ func (r *reader) merge(ms []*mention) []*model.Event {
 		if r.stale(ev) {
 			continue
 		}
-		// A negated event that names nobody, nowhere and no time says
-		// nothing a reader can use ("this was not protest").
-		if (ev.Modality == model.Negated || ev.Modality == model.Hypothetical) && ev.Source == nil && ev.Target == nil && ev.Location == nil && (ev.Date == nil || ev.Date.Start == nil) {
+		// What did not or may not happen, naming nobody, nowhere and no
+		// time, says nothing a reader can use ("this was not protest",
+		// "would respond to an attack").
+		if unreal(ev.Modality) && ev.Source == nil && ev.Target == nil && ev.Location == nil && (ev.Date == nil || ev.Date.Start == nil) {
 			continue
 		}
 		out = append(out, ev)
@@ -94,9 +95,14 @@ func fit(g *group, m *mention) int {
 	if first.typ != m.typ || first.e.war != m.e.war {
 		return 0
 	}
+	// The lede's event is the one a later "the attack" most likely means.
+	lede := 0
+	if first.si <= 1 {
+		lede = 1
+	}
 	// What did not happen, or has not yet, is never the same event as what
 	// did: "this was not a protest" stays apart from the rally.
-	if (unreal(first.modality) || unreal(m.modality)) && first.modality != m.modality {
+	if modalityClass(first.modality) != modalityClass(m.modality) {
 		return 0
 	}
 	// A bare casualty word ("3,500 people were killed") joins an event only
@@ -104,7 +110,7 @@ func fit(g *group, m *mention) int {
 	if m.e.outcome && !sameSentence(g, m) && !sharesEntity(g, m) {
 		return 0
 	}
-	score := 1
+	score := 1 + lede
 	mode := groupMode(g)
 	switch {
 	case mode != "" && m.mode != "" && mode != m.mode:
@@ -126,9 +132,27 @@ func fit(g *group, m *mention) int {
 	return score
 }
 
+// modalityClass groups modalities that can describe one happening: what
+// the text reports as having happened, however contested (asserted,
+// alleged, claimed, denied), is one class; what did not happen, what is
+// intended or threatened, and what might happen are others.
+func modalityClass(m string) int {
+	switch m {
+	case model.Negated:
+		return 1
+	case model.Planned, model.Threatened:
+		return 2
+	case model.Hypothetical:
+		return 3
+	}
+	return 0
+}
+
+// unreal reports modalities of what did not, or not yet, happen. A denied
+// event is reported by someone as having happened, so it is not unreal.
 func unreal(modality string) bool {
 	switch modality {
-	case model.Negated, model.Denied, model.Planned, model.Threatened, model.Hypothetical:
+	case model.Negated, model.Planned, model.Threatened, model.Hypothetical:
 		return true
 	}
 	return false
@@ -150,6 +174,12 @@ func sharesEntity(g *group, m *mention) bool {
 		}
 	}
 	return false
+}
+
+// finer reports whether date a is more precise than b.
+func finer(a, b *model.Date) bool {
+	rank := map[string]int{model.DateDay: 4, model.DateWeek: 3, model.DateMonth: 2, model.DateYear: 1}
+	return rank[a.Precision] > rank[b.Precision]
 }
 
 func groupMode(g *group) string {
@@ -229,6 +259,7 @@ func (r *reader) event(g *group) *model.Event {
 	var src, tgt *entity.Actor
 	var srcs, tgts []*entity.Actor
 	seen := map[int]bool{}
+	modalities := map[string]bool{}
 	for _, m := range g.ms {
 		if mode == "" && m.mode != "" {
 			mode, ev.CAMEO = m.mode, m.cameo
@@ -242,7 +273,7 @@ func (r *reader) event(g *group) *model.Event {
 		if m.place != nil && (ev.Location == nil || rank(m.place) > rank(ev.Location)) {
 			ev.Location = m.place
 		}
-		if m.date != nil && (ev.Date == nil || ev.Date.Start == nil && m.date.Start != nil) {
+		if m.date != nil && (ev.Date == nil || ev.Date.Start == nil && m.date.Start != nil || m.date.Start != nil && finer(m.date, ev.Date)) {
 			d := *m.date
 			ev.Date = &d
 		}
@@ -252,10 +283,7 @@ func (r *reader) event(g *group) *model.Event {
 				*to = *from
 			}
 		}
-		// One asserted mention makes the event asserted.
-		if m.modality == model.Asserted {
-			ev.Modality = model.Asserted
-		}
+		modalities[m.modality] = true
 		if ev.Attribution == nil && m.attribution != nil {
 			ev.Attribution = m.attribution
 		}
@@ -268,15 +296,29 @@ func (r *reader) event(g *group) *model.Event {
 	if mode != "" {
 		ev.Mode = &mode
 	}
+	// A happening one side reports and another denies is a claim; one
+	// plain assertion makes it asserted; else the most guarded reading.
+	switch {
+	case modalities[model.Denied] && len(modalities) > 1:
+		ev.Modality = model.Claimed
+	case modalities[model.Asserted]:
+		ev.Modality = model.Asserted
+	case modalities[model.Claimed]:
+		ev.Modality = model.Claimed
+	case modalities[model.Alleged]:
+		ev.Modality = model.Alleged
+	}
 	src, tgt = bestActor(srcs), bestActor(tgts)
 	ev.Source = r.actor(src, srcs)
 	ev.Target = r.actor(tgt, tgts)
-	// Police, courts and local authorities act where they are: "a court"
-	// that sentences someone in Hanoi is Vietnam's.
+	// Police, courts, local authorities and soldiers named without a
+	// country act where they are: "a court" that sentences someone in
+	// Hanoi is Vietnam's. A foreign force is named as such ("Turkish
+	// drones") and keeps its own.
 	for _, a := range []*model.Actor{ev.Source, ev.Target} {
 		if a != nil && a.Country == nil && a.Sector != nil && ev.Location != nil && ev.Location.Country != "" {
 			switch *a.Sector {
-			case "police", "judiciary", "government":
+			case "police", "judiciary", "government", "military":
 				if a.Kind != "state" && a.Name == nil {
 					c := ev.Location.Country
 					a.Country = &c
@@ -374,6 +416,15 @@ func (r *reader) actorOut(a *entity.Actor) *model.Actor {
 	return out
 }
 
+func allDenied(g *group) bool {
+	for _, m := range g.ms {
+		if m.modality != model.Denied {
+			return false
+		}
+	}
+	return true
+}
+
 // staleDays is how long before the publication date an event may have
 // ended and still be news.
 const staleDays = 90
@@ -393,7 +444,7 @@ func (r *reader) stale(ev *model.Event) bool {
 func reconcileDenials(gs []*group) []*group {
 	out := gs[:0]
 	for _, g := range gs {
-		if g.ms[0].modality != model.Denied {
+		if !allDenied(g) {
 			out = append(out, g)
 			continue
 		}

@@ -53,7 +53,7 @@ func (r *reader) sentence(si int) []*mention {
 	var ms, outcomes []*mention
 	background := r.backgroundFrom(si)
 	for _, m := range matches {
-		if legalContext(toks, m.tok) || toks[m.tok].Start >= background || purpose(toks, m.tok) {
+		if legalContext(toks, m.tok) || toks[m.tok].Start >= background || purpose(toks, m.tok) || generic(toks, m.tok) {
 			continue
 		}
 		x := &mention{si: si, e: m.e, typ: m.e.typ, mode: m.e.mode, cameo: m.e.cameo, tok: m.tok, end: m.end,
@@ -82,7 +82,8 @@ func (r *reader) sentence(si int) []*mention {
 		// "Turkish drones struck": the weapon gives the mode, and a
 		// nationality before it the side.
 		if w, k := weaponBefore(toks, x); w != "" {
-			if x.mode == "" {
+			// Warplanes that bomb make an air strike.
+			if x.mode == "" || x.mode == "explosives" && (w == "aerial" || w == "drone") {
 				x.mode, x.cameo = w, weaponCameo[w]
 			}
 			if x.source == nil {
@@ -216,6 +217,21 @@ func (r *reader) nationalityBefore(toks []text.Token, k int) *entity.Actor {
 		}
 	}
 	return nil
+}
+
+// generic reports a trigger that names no particular happening: "any
+// attack", "earlier truces", "previous operations", "past clashes".
+func generic(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch toks[k].Lower {
+		case "any", "earlier", "previous", "past", "prior", "former", "future", "every":
+			return true
+		}
+		if toks[k].Kind == text.Punct {
+			break
+		}
+	}
+	return false
 }
 
 // participle reports a casualty word that opens a participial phrase:
@@ -456,7 +472,7 @@ var lightVerbs = map[string]bool{
 	"declared": true, "signed": true, "reached": true, "struck": true, "imposed": true, "joined": true,
 	"resumed": true, "intensified": true, "heavy": true, "fierce": true, "general": true, "massive": true,
 	"triggered": true, "sparked": true, "set": true, "detonated": true, "powerful": true, "deadly": true,
-	"huge": true, "violent": true, "in": true,
+	"huge": true, "violent": true, "in": true, "claimed": true,
 }
 
 var afterLight = map[string]bool{
@@ -480,6 +496,12 @@ func clause(toks []text.Token, tok, end int) (cs, ce int, skip [2]int) {
 	skip = [2]int{-1, -1}
 	cs = 0
 	for k := tok - 1; k >= 0; k-- {
+		// ", calling the accusation baseless": a participle after a comma
+		// opens a clause of its own.
+		if toks[k].Text == "," && k+1 < tok && strings.HasSuffix(toks[k+1].Lower, "ing") && toks[k+1].Kind == text.Word {
+			cs = k + 1
+			break
+		}
 		if !isBoundary(toks, k) || toks[k].Lower == "to" {
 			// An infinitive closes a clause to the right only: in "an
 			// officer ... to sign men up ... was injured" the subject lies
@@ -542,10 +564,15 @@ func isBoundary(toks []text.Token, k int) bool {
 		// "to motivate": an infinitive starts a clause; "to the city" not.
 		if k+1 < len(toks) {
 			n := toks[k+1]
-			return n.Kind == text.Word && !n.Cap() && !determinerish[n.Lower] && !strings.HasSuffix(n.Lower, "s")
+			return n.Kind == text.Word && !n.Cap() && !determinerish[n.Lower] && !strings.HasSuffix(n.Lower, "s") && !numberish[n.Lower]
 		}
 	}
 	return false
+}
+
+var numberish = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "twenty": true, "life": true, "death": true,
 }
 
 var determinerish = map[string]bool{
@@ -638,6 +665,21 @@ func (r *reader) arguments(x *mention, toks []text.Token, actors []entity.Actor)
 			x.source = agent
 		}
 	}
+	// "a report by a rights group that soldiers killed 60": the accused is
+	// the subject of what the accusation says.
+	if x.typ == "ACCUSE" && x.target == nil {
+		for k := x.end; k < len(toks)-1; k++ {
+			if toks[k].Lower != "that" {
+				continue
+			}
+			for i := range actors {
+				if actors[i].Tok == k+1 {
+					x.target = &actors[i]
+				}
+			}
+			break
+		}
+	}
 	if x.source != nil && x.target != nil && x.source.Tok == x.target.Tok {
 		x.target = nil
 	}
@@ -658,13 +700,33 @@ func (r *reader) nounOwner(x *mention, toks []text.Token, actors []entity.Actor,
 			return &entity.Actor{Start: p.Start, End: p.End, Text: r.in.Text[p.Start:p.End], Entity: -1, Kind: "state", Country: p.Country}
 		}
 	}
-	if subject != nil && x.tok-subject.TokEnd <= 4 {
+	// The subject of a light verb does what its noun names: "Putin
+	// announced the mobilisation", "the BLA claimed responsibility for the
+	// bombing". Whoever "condemned the attack" did not attack.
+	if subject != nil && x.tok-subject.TokEnd <= 9 {
+		light := false
+		paren := false
 		for k := subject.TokEnd; k < x.tok; k++ {
-			if preps[toks[k].Lower] || toks[k].Kind == text.Punct {
+			w := toks[k].Lower
+			// "The Balochistan Liberation Army (BLA) claimed ...".
+			if w == "(" || w == ")" || paren {
+				paren = w != ")" && (paren || w == "(")
+				continue
+			}
+			if w == "responsibility" {
+				light = true
+				continue
+			}
+			if toks[k].Kind == text.Punct || preps[w] && !(w == "for" && k > 0 && toks[k-1].Lower == "responsibility") {
 				return nil
 			}
+			if lightVerbs[w] && w != "in" && w != "heavy" && w != "fierce" && w != "massive" && w != "general" && w != "powerful" && w != "deadly" && w != "huge" && w != "violent" {
+				light = true
+			}
 		}
-		return subject
+		if light {
+			return subject
+		}
 	}
 	return nil
 }
