@@ -35,6 +35,17 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 	if x.skip[1] > from && x.skip[1] <= x.tok {
 		from = x.skip[1]
 	}
+	// "called another march for Saturday": a protest called, announced or
+	// planned is yet to happen.
+	if x.typ == "PROTEST" && x.noun {
+		for k := x.tok - 1; k >= from && k >= x.tok-4; k-- {
+			switch toks[k].Lower {
+			case "called", "calls", "announced", "planned", "plans", "scheduled", "vowed":
+				x.modality = model.Planned
+				return
+			}
+		}
+	}
 	// A definite noun names an event the text takes as given: "would
 	// respect the truce" does not make the truce a plan. Only a denial or
 	// negation reaches it.

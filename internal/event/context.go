@@ -144,3 +144,21 @@ func (r *reader) dateline() *model.Place {
 func isUpper(s string) bool {
 	return strings.ToUpper(s) == s && strings.ToLower(s) != s
 }
+
+// crowds gives crowd control and arrests that name no target the crowd of
+// a protest in the same paragraph: police who "fired tear gas to break up
+// a march by hundreds of protesters" fired it at the protesters.
+func (r *reader) crowds(ms []*mention) {
+	para := r.paragraphs()
+	for _, m := range ms {
+		if m.target != nil || !(m.mode == "crowd-control" || m.typ == "COERCE" && m.mode == "arrest") {
+			continue
+		}
+		for _, o := range ms {
+			if o.typ == "PROTEST" && o.source != nil && para[o.si] == para[m.si] && !unreal(o.modality) {
+				m.target = o.source
+				break
+			}
+		}
+	}
+}

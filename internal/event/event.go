@@ -66,5 +66,6 @@ func Extract(in Input) ([]*model.Event, error) {
 		ms = append(ms, r.sentence(si)...)
 	}
 	r.context(ms)
+	r.crowds(ms)
 	return r.merge(ms), nil
 }

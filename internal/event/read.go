@@ -53,7 +53,8 @@ func (r *reader) sentence(si int) []*mention {
 	var ms, outcomes []*mention
 	background := r.backgroundFrom(si)
 	for _, m := range matches {
-		if legalContext(toks, m.tok) || toks[m.tok].Start >= background || purpose(toks, m.tok) || generic(toks, m.tok) {
+		if legalContext(toks, m.tok) || toks[m.tok].Start >= background || purpose(toks, m.tok) || generic(toks, m.tok) ||
+			!m.e.noun && !m.e.outcome && reducedRelative(toks, m.tok, actors) {
 			continue
 		}
 		x := &mention{si: si, e: m.e, typ: m.e.typ, mode: m.e.mode, cameo: m.e.cameo, tok: m.tok, end: m.end,
@@ -217,6 +218,28 @@ func (r *reader) nationalityBefore(toks []text.Token, k int) *entity.Actor {
 		}
 	}
 	return nil
+}
+
+// reducedRelative reports a past participle right after a noun it
+// describes: "lawmakers accused of corruption" tells who they are, not
+// what happened.
+func reducedRelative(toks []text.Token, i int, actors []entity.Actor) bool {
+	// An active verb takes an object ("gunmen abducted 23 passengers"); a
+	// participle describing a noun goes on with a preposition ("accused of").
+	if i == 0 || !strings.HasSuffix(toks[i].Lower, "ed") || i+1 >= len(toks) {
+		return false
+	}
+	switch toks[i+1].Lower {
+	case "of", "for", "by", "with", "over":
+	default:
+		return false
+	}
+	for _, a := range actors {
+		if a.Head == i-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // generic reports a trigger that names no particular happening: "any
@@ -416,9 +439,14 @@ func afterOpenQuote(toks []text.Token, i int) bool {
 	return i > 0 && toks[i-1].Kind == text.Punct && strings.ContainsAny(toks[i-1].Text, "\"“‘(")
 }
 
+// insideName reports a token inside an organisation's name or among the
+// modifiers of an actor phrase ("riot police"): no trigger there.
 func insideName(actors []entity.Actor, i int) bool {
 	for _, a := range actors {
 		if a.Kind == "org" && a.Name != "" && a.Tok <= i && i < a.TokEnd {
+			return true
+		}
+		if a.Tok <= i && i < a.Head {
 			return true
 		}
 	}
@@ -496,9 +524,9 @@ func clause(toks []text.Token, tok, end int) (cs, ce int, skip [2]int) {
 	skip = [2]int{-1, -1}
 	cs = 0
 	for k := tok - 1; k >= 0; k-- {
-		// ", calling the accusation baseless": a participle after a comma
-		// opens a clause of its own.
-		if toks[k].Text == "," && k+1 < tok && strings.HasSuffix(toks[k+1].Lower, "ing") && toks[k+1].Kind == text.Word {
+		// ", calling the accusation baseless" and ", and dozens were
+		// arrested" open clauses of their own.
+		if toks[k].Text == "," && k+1 < tok && (strings.HasSuffix(toks[k+1].Lower, "ing") && toks[k+1].Kind == text.Word || toks[k+1].Lower == "and" || toks[k+1].Lower == "but") {
 			cs = k + 1
 			break
 		}
@@ -533,11 +561,12 @@ func clause(toks []text.Token, tok, end int) (cs, ce int, skip [2]int) {
 			ce = k
 			break
 		}
-		// ", killing 13" or ", police said": a comma before a participle
-		// or an attribution closes the clause.
+		// ", killing 13", ", police said" or ", and dozens were arrested":
+		// a comma before a participle, an attribution or a new clause
+		// closes the clause.
 		if toks[k].Text == "," && k+1 < len(toks) {
 			n := toks[k+1].Lower
-			if strings.HasSuffix(n, "ing") || boundary[n] || k+2 < len(toks) && (toks[k+2].Lower == "said" || toks[k+2].Lower == "says") {
+			if strings.HasSuffix(n, "ing") || boundary[n] || n == "and" || n == "but" || k+2 < len(toks) && (toks[k+2].Lower == "said" || toks[k+2].Lower == "says") {
 				ce = k
 				break
 			}
@@ -630,6 +659,15 @@ func (r *reader) arguments(x *mention, toks []text.Token, actors []entity.Actor)
 		}
 		if object == nil && objectPrep(toks, x.end, a.Tok) {
 			object = a
+		}
+	}
+	// "protesters demanding the resignation": an -ing verb right after a
+	// phrase has that phrase for its subject.
+	if !x.noun && strings.HasSuffix(toks[x.tok].Lower, "ing") && x.tok > 0 {
+		for i := range actors {
+			if actors[i].TokEnd == x.tok {
+				subject = &actors[i]
+			}
 		}
 	}
 	// A clause that opens with a relative pronoun takes its subject from
