@@ -10,17 +10,20 @@ import (
 	"time"
 
 	"sitrep/internal/eval"
+	"sitrep/internal/geo"
 	"sitrep/internal/pipeline"
 )
 
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: sitrep eval gold DIR")
+		fmt.Fprintln(stderr, "usage: sitrep eval gold|geo ...")
 		return 2
 	}
 	switch args[0] {
 	case "gold":
 		return runEvalGold(args[1:], stdout, stderr)
+	case "geo":
+		return runEvalGeo(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "sitrep eval: unknown set %q (want gold)\n", args[0])
 	return 2
@@ -115,5 +118,25 @@ func runEvalGold(args []string, stdout, stderr io.Writer) int {
 	if passed < len(golds) {
 		return 1
 	}
+	return 0
+}
+
+// runEvalGeo scores the geoparser on an LGL or TR-News corpus file.
+func runEvalGeo(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		fmt.Fprintln(stderr, "usage: sitrep eval geo FILE.xml")
+		return 2
+	}
+	g, err := geo.Load()
+	if err != nil {
+		fmt.Fprintf(stderr, "sitrep eval geo: %v\n", err)
+		return 1
+	}
+	res, err := g.EvaluateFile(args[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "sitrep eval geo: %s: %v\n", args[0], err)
+		return 1
+	}
+	fmt.Fprintln(stdout, res.String())
 	return 0
 }
