@@ -99,6 +99,9 @@ var roles = map[string]role{
 	"officer": {}, "officers": {plural: true}, "guard": {}, "leader": {}, "leaders": {plural: true},
 	"group": {plural: true}, "members": {plural: true}, "analysts": {sector: "other", plural: true},
 	"witnesses": {sector: "civilian", plural: true}, "witness": {sector: "civilian"},
+	"lawyer": {}, "lawyers": {plural: true}, "attorney": {}, "relatives": {sector: "civilian", plural: true},
+	"survivors": {sector: "civilian", plural: true}, "survivor": {sector: "civilian"},
+	"medics'": {sector: "health", plural: true}, "paramedics": {sector: "health", plural: true},
 	"opposition": {sector: "government", plural: true},
 }
 

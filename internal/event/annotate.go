@@ -287,7 +287,15 @@ func (r *reader) places(si int, toks []text.Token, ms []*mention) {
 			if k < x.end || k >= x.ce {
 				continue
 			}
-			if !(k > 0 && (locatives[toks[k-1].Lower] || toks[k-1].Lower == "the" && k > 1 && locatives[toks[k-2].Lower])) {
+			prep := ""
+			if k > 0 {
+				prep = toks[k-1].Lower
+				if prep == "the" && k > 1 {
+					prep = toks[k-2].Lower
+				}
+			}
+			// Troops are sent to where they are deployed.
+			if !locatives[prep] && !(prep == "to" && (x.typ == "MOBILIZE" || x.typ == "AID")) {
 				continue
 			}
 			if best == nil || rank(p.Place) > rank(best) {

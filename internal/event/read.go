@@ -746,6 +746,10 @@ func (r *reader) nounOwner(x *mention, toks []text.Token, actors []entity.Actor,
 		paren := false
 		for k := subject.TokEnd; k < x.tok; k++ {
 			w := toks[k].Lower
+			// "Venezuela's government on Saturday ordered ...".
+			if r.inDate(toks[k]) || w == "on" && k+1 < x.tok && r.inDate(toks[k+1]) {
+				continue
+			}
 			// "The Balochistan Liberation Army (BLA) claimed ...".
 			if w == "(" || w == ")" || paren {
 				paren = w != ")" && (paren || w == "(")
@@ -767,6 +771,16 @@ func (r *reader) nounOwner(x *mention, toks []text.Token, actors []entity.Actor,
 		}
 	}
 	return nil
+}
+
+// inDate reports a token inside a date expression.
+func (r *reader) inDate(t text.Token) bool {
+	for _, d := range r.in.Dates {
+		if d.Start <= t.Start && t.End <= d.End {
+			return true
+		}
+	}
+	return false
 }
 
 var preps = map[string]bool{
