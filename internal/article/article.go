@@ -230,6 +230,10 @@ const commentSections = `#comments, #comment-section, #respond, #disqus_thread, 
 // default, 250, is longer than a short news brief.
 const minExtracted = 80
 
+// TrafilaturaOptions returns the options FromHTML runs go-trafilatura
+// with, so benchmarks can time go-trafilatura alone on equal terms.
+func TrafilaturaOptions() trafilatura.Options { return trafilaturaOptions() }
+
 // trafilaturaOptions are the options FromHTML runs go-trafilatura with.
 func trafilaturaOptions() trafilatura.Options {
 	cfg := trafilatura.DefaultConfig()

@@ -1,12 +1,17 @@
 package pipeline
 
 import (
+	"bytes"
+	"fmt"
+	"html/template"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/markusmobius/go-trafilatura"
 
 	"sitrep/internal/article"
 	"sitrep/internal/text"
@@ -15,7 +20,9 @@ import (
 // corpus reads the project's own example reports, the benchmark's text.
 func corpus(tb testing.TB) [][]byte {
 	tb.Helper()
-	files, _ := filepath.Glob("../../testdata/*/*.txt")
+	files, _ := filepath.Glob("../../testdata/reports/*.txt")
+	more, _ := filepath.Glob("../../testdata/gold/*.txt")
+	files = append(files, more...)
 	if len(files) == 0 {
 		tb.Fatal("no reports in testdata")
 	}
@@ -117,4 +124,70 @@ func BenchmarkPeakMemory(b *testing.B) {
 	}
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.Sys)/(1<<20), "MB-sys")
+}
+
+// pages wraps the project's reports in the news-page template and pads
+// them with the weight real pages carry (related links, inline data), to
+// sizes from about 20 to 200 KB.
+func pages(tb testing.TB) [][]byte {
+	tb.Helper()
+	tmpl := template.Must(template.ParseFiles("../../testdata/pages/template.html"))
+	var out [][]byte
+	for i, raw := range corpus(tb) {
+		a, err := article.FromText(raw)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := tmpl.Execute(&b, map[string]any{"Headline": a.Title, "Published": "2024-06-01",
+			"Paragraphs": strings.Split(a.Text, "\n\n")}); err != nil {
+			tb.Fatal(err)
+		}
+		page := b.String()
+		target := 20<<10 + (i%10)*20<<10
+		var pad strings.Builder
+		pad.WriteString(`<script type="application/json" id="page-data">{"items":[`)
+		for k := 0; pad.Len() < target-len(page); k++ {
+			fmt.Fprintf(&pad, `{"id":%d,"slug":"story-%d","title":"Related story number %d from the archive","section":"world"},`, k, k, k)
+		}
+		pad.WriteString(`{}]}</script>`)
+		out = append(out, []byte(strings.Replace(page, "</body>", pad.String()+"</body>", 1)))
+	}
+	return out
+}
+
+// BenchmarkExtractHTMLRatio times the whole extract path on HTML pages
+// against go-trafilatura alone with the same options, page by page in one
+// run so both see the same load (target: ratio at most 2).
+func BenchmarkExtractHTMLRatio(b *testing.B) {
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps := pages(b)
+	opts := article.TrafilaturaOptions()
+	var ours, theirs time.Duration
+	n, size := 0, 0
+	for _, p := range ps {
+		size += len(p)
+	}
+	for b.Loop() {
+		for _, p := range ps {
+			start := time.Now()
+			if _, err := x.Extract(p, "", time.Time{}); err != nil {
+				b.Fatal(err)
+			}
+			mid := time.Now()
+			if _, err := trafilatura.Extract(bytes.NewReader(p), opts); err != nil {
+				b.Fatal(err)
+			}
+			ours += mid.Sub(start)
+			theirs += time.Since(mid)
+			n++
+		}
+	}
+	b.ReportMetric(float64(size/len(ps))/1024, "KB/page")
+	b.ReportMetric(float64(n)/ours.Seconds(), "sitrep-pages/s")
+	b.ReportMetric(float64(n)/theirs.Seconds(), "trafilatura-pages/s")
+	b.ReportMetric(ours.Seconds()/theirs.Seconds(), "ratio")
 }
