@@ -37,7 +37,7 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 	}
 	// "called another march for Saturday": a protest called, announced or
 	// planned is yet to happen.
-	if x.typ == "PROTEST" && x.noun {
+	if x.typ == "PROTEST" && x.noun && !(x.tok > 0 && toks[x.tok-1].Lower == "the") {
 		for k := x.tok - 1; k >= from && k >= x.tok-4; k-- {
 			switch toks[k].Lower {
 			case "called", "calls", "announced", "planned", "plans", "scheduled", "vowed":
@@ -280,8 +280,9 @@ func (r *reader) places(si int, toks []text.Token, ms []*mention) {
 			if k < 0 || insideName(r.in.Entities.Actors[si], k) {
 				continue // "Police Service of Northern Ireland"
 			}
-			// "In Kabul, gunmen ..." opens the sentence.
-			if k <= 2 && k > 0 && locatives[toks[k-1].Lower] && opening == nil {
+			// "In Kabul, gunmen ..." and "In the coastal city of Mombasa,
+			// police ..." open the sentence.
+			if opening == nil && k > 0 && locatives[toks[0].Lower] && k <= 8 && !hasPunctBefore(toks, k) {
 				opening = p.Place
 			}
 			if k < x.end || k >= x.ce {
@@ -315,6 +316,15 @@ func (r *reader) places(si int, toks []text.Token, ms []*mention) {
 		}
 		x.place = best
 	}
+}
+
+func hasPunctBefore(toks []text.Token, k int) bool {
+	for i := 0; i < k; i++ {
+		if toks[i].Kind == text.Punct {
+			return true
+		}
+	}
+	return false
 }
 
 // rank orders place precisions, finer first.

@@ -16,6 +16,29 @@ import (
 func (r *reader) context(ms []*mention) {
 	para := r.paragraphs()
 	dateline := r.dateline()
+	var peg *model.Date
+	for _, m := range ms {
+		if para[m.si] == 0 && m.date != nil && m.date.Start != nil && m.date.Precision == model.DateDay && !unreal(m.modality) {
+			peg = m.date
+			break
+		}
+	}
+	// "Strike" is a labour strike or a military one. In a report of
+	// attacks from the air or by artillery, without workers or unions, a
+	// strike is the military kind.
+	if r.militaryReport(ms) {
+		for _, m := range ms {
+			if m.typ == "PROTEST" && m.mode == "strike" && (m.trigger == "strike" || m.trigger == "strikes") {
+				m.typ, m.mode, m.cameo = "ASSAULT", "", "190"
+				for _, o := range ms {
+					if o.typ == "ASSAULT" && (o.mode == "aerial" || o.mode == "drone" || o.mode == "heavy-weapons") {
+						m.mode, m.cameo = o.mode, o.cameo
+						break
+					}
+				}
+			}
+		}
+	}
 	// "The strike" after "an airstrike" is the airstrike: a definite noun
 	// takes the reading of the earlier event its word ends.
 	for i, m := range ms {
@@ -76,6 +99,12 @@ func (r *reader) context(ms []*mention) {
 		}
 		if m.place == nil && dateline != nil && r.datelineFits(m, dateline) {
 			m.place = dateline
+		}
+		// The news peg: a report's events that no sentence dates happened
+		// on the day its lede gives.
+		if m.date == nil && !m.anaphoric && peg != nil && !unreal(m.modality) && m.modality != model.Denied {
+			d := *peg
+			m.date = &d
 		}
 	}
 }
@@ -161,4 +190,27 @@ func (r *reader) crowds(ms []*mention) {
 			}
 		}
 	}
+}
+
+// militaryReport reports a report of attacks from the air or by artillery
+// that names no workers, unions or strikers.
+func (r *reader) militaryReport(ms []*mention) bool {
+	armed := false
+	for _, m := range ms {
+		if m.typ == "ASSAULT" && (m.mode == "aerial" || m.mode == "drone" || m.mode == "heavy-weapons") {
+			armed = true
+		}
+	}
+	if !armed {
+		return false
+	}
+	for _, toks := range r.in.Tokens {
+		for _, t := range toks {
+			switch t.Lower {
+			case "workers", "union", "unions", "strikers", "walkout", "employees", "teachers", "doctors", "nurses":
+				return false
+			}
+		}
+	}
+	return true
 }

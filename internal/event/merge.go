@@ -80,6 +80,12 @@ func (r *reader) merge(ms []*mention) []*model.Event {
 		if unreal(ev.Modality) && ev.Source == nil && ev.Target == nil && ev.Location == nil && (ev.Date == nil || ev.Date.Start == nil) {
 			continue
 		}
+		// What the text says did not happen ("police did not fire tear
+		// gas") or only might is no incident; its reading only keeps it
+		// from being taken as one.
+		if ev.Modality == model.Negated || ev.Modality == model.Hypothetical {
+			continue
+		}
 		out = append(out, ev)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence[0].Start < out[j].Evidence[0].Start })
@@ -311,6 +317,12 @@ func (r *reader) event(g *group) *model.Event {
 	src, tgt = bestActor(srcs), bestActor(tgts)
 	ev.Source = r.actor(src, srcs)
 	ev.Target = r.actor(tgt, tgts)
+	// People who march are protesters while they do.
+	if ev.Type == "PROTEST" && ev.Source != nil && ev.Source.Sector != nil && *ev.Source.Sector == "civilian" {
+		s := "protester"
+		ev.Source.Sector = &s
+		ev.Source.CAMEO = actorCode(ev.Source, r.iso3)
+	}
 	// Police, courts, local authorities and soldiers named without a
 	// country act where they are: "a court" that sentences someone in
 	// Hanoi is Vietnam's. A foreign force is named as such ("Turkish

@@ -243,11 +243,13 @@ func reducedRelative(toks []text.Token, i int, actors []entity.Actor) bool {
 }
 
 // generic reports a trigger that names no particular happening: "any
-// attack", "earlier truces", "previous operations", "past clashes".
+// attack", "earlier truces", "previous operations", "a pretext for an
+// invasion", "fears of an offensive".
 func generic(toks []text.Token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-2; k-- {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch toks[k].Lower {
-		case "any", "earlier", "previous", "past", "prior", "former", "future", "every":
+		case "any", "earlier", "previous", "past", "prior", "former", "future", "every",
+			"pretext", "excuse", "risk", "fear", "fears", "danger", "possibility", "prospect", "threat", "threats":
 			return true
 		}
 		if toks[k].Kind == text.Punct {
@@ -333,6 +335,10 @@ func (r *reader) triggers(toks []text.Token, actors []entity.Actor) []match {
 		}
 		if best == nil || !best.e.noun && nounPosition(toks, i, actors) {
 			i++
+			continue
+		}
+		if best.e.typ == "NONE" {
+			i = best.end
 			continue
 		}
 		out = append(out, *best)
