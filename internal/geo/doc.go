@@ -25,9 +25,14 @@
 // list and the two tables, so Default is ready in a few milliseconds and
 // the index costs no heap.
 //
-// Admin units and countries carry no GeoNames id (no package ships them);
-// their point is the middle of the box around their places (admin units)
-// or the package's centre (countries).
+// Admin units and countries carry no GeoNames id (no package ships them).
+// An admin unit's point is the middle of the box around its places, with
+// stray places (a gap of more than 1.5 degrees at an edge) left out: like
+// GeoNames' own points it is a geographic centre, which for big, unevenly
+// settled units (Manitoba, Queensland) lies hundreds of km from a
+// population-weighted centroid or the largest city. A country's point is
+// the midpoint of world-countries' centre (the CIA World Factbook's) and
+// the area centroid of its mainland outline.
 //
 // # Use
 //

@@ -119,6 +119,7 @@ type Candidate struct {
 
 	ref    int32
 	a1     int32  // admin1 index, -1 none
+	a2     int32  // admin2 index, -1 none (an ADM2 unit's own)
 	alt    bool   // matched through an alternate name only
 	altKey string // the key matched, when alt
 	core   bool   // matched through an admin unit's name without its generic word
@@ -505,6 +506,14 @@ func (g *Gazetteer) entAdmin1(i int32) int32 {
 	return int32(v)
 }
 
+func (g *Gazetteer) entAdmin2(i int32) int32 {
+	v := u16(g.bin, g.entAt(i)+22)
+	if v == 0xFFFF {
+		return -1
+	}
+	return int32(v)
+}
+
 // candidate builds the Candidate of a reference: an entry of
 // gazetteer.bin, a country or a region.
 func (g *Gazetteer) candidate(ref int32) Candidate {
@@ -521,6 +530,7 @@ func (g *Gazetteer) candidate(ref int32) Candidate {
 			Feature:    g.entFeature(ref),
 			ref:        ref,
 			a1:         g.entAdmin1(ref),
+			a2:         g.entAdmin2(ref),
 			seat:       g.bin[o+27]&flagSeatName != 0,
 		}
 		if c.a1 >= 0 {
@@ -545,11 +555,11 @@ func (g *Gazetteer) candidate(ref int32) Candidate {
 		}
 		return Candidate{Name: k.name, Lat: k.lat, Lon: k.lon, Country: k.iso2,
 			Feature: feat, Population: int(min(k.pop, math.MaxInt32)),
-			Precision: model.PrecCountry, ref: ref, a1: -1, box: &k.box}
+			Precision: model.PrecCountry, ref: ref, a1: -1, a2: -1, box: &k.box}
 	default:
 		r := g.regions[ref-int32(g.nEnt+len(g.countries))]
 		return Candidate{Name: r.name, Lat: r.lat, Lon: r.lon, Country: r.country,
-			Feature: r.feature, Precision: model.PrecRegion, ref: ref, a1: -1,
+			Feature: r.feature, Precision: model.PrecRegion, ref: ref, a1: -1, a2: -1,
 			within: r.within}
 	}
 }
@@ -674,7 +684,7 @@ func (g *Gazetteer) lookup(key string) (cands []Candidate, generic int, compass 
 	if key == "" {
 		return nil, 0, nil
 	}
-	cands = append(g.lookupOverlay(key), g.lookupIndex(key, false)...)
+	cands = pruneAlt(append(g.lookupOverlay(key), g.lookupIndex(key, false)...))
 	if sp := strings.LastIndexByte(key, ' '); sp > 0 && !hasAdmin(cands) {
 		if lv, ok := genericLevel[key[sp+1:]]; ok {
 			if admin := g.adminCandidates(key[:sp], lv); len(admin) > 0 {
@@ -697,6 +707,47 @@ func (g *Gazetteer) lookup(key string) (cands []Candidate, generic int, compass 
 	}
 	sortCandidates(cands)
 	return cands, generic, compass
+}
+
+// pruneAlt drops the populated places that a name reaches only as an
+// alternate name when it is the own name of a country, a region or an
+// admin1 unit: "Iraq" is an old name of Arāk and "Delaware" one of West
+// Point, but news that writes them means the country and the state.
+// A short form or a spelling of the place's own name is kept
+// ("Washington" for Washington, D.C.).
+func pruneAlt(cands []Candidate) []Candidate {
+	own := false
+	for k := range cands {
+		c := &cands[k]
+		if c.Precision == model.PrecCountry || c.Precision == model.PrecRegion ||
+			c.Feature == "ADM1" && !c.alt && !c.core {
+			own = true
+			break
+		}
+	}
+	if !own {
+		return cands
+	}
+	kept := cands[:0]
+	for _, c := range cands {
+		if c.alt && c.Precision == model.PrecCity && !ownVariant(&c) {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return kept
+}
+
+// ownVariant reports whether the alternate name that matched c is a short
+// form of its own name ("washington" of "Washington, D.C.") or a spelling
+// of it (within a quarter of its letters).
+func ownVariant(c *Candidate) bool {
+	own := fold.Key(c.Name)
+	if strings.HasPrefix(own, c.altKey+" ") {
+		return true
+	}
+	d := editDistance(c.altKey, own)
+	return float64(d) <= 0.25*float64(max(len(own), len(c.altKey)))
 }
 
 func hasAdmin(cands []Candidate) bool {

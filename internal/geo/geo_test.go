@@ -346,3 +346,180 @@ func FuzzRecognize(f *testing.F) {
 		}
 	})
 }
+
+// TestPlacePatterns covers the recogniser's place patterns: lists, "the
+// province of X", "parts of X", "outskirts of X", "X province", plural
+// generic words and datelines. Each small place here is too small or too
+// rare to be accepted without its pattern.
+func TestPlacePatterns(t *testing.T) {
+	g := Default()
+	tests := []struct {
+		name    string
+		text    string
+		mention string
+		id      int    // 0: check country and feature only
+		country string // "" to skip
+		feature string // "" to skip
+	}{
+		{"list after from", "Farmers from Todos Santos Cuchumatán, Chiantla and Cuilco sold their coffee in Huehuetenango, Guatemala.",
+			"Chiantla", 3598692, "GT", ""},
+		{"list tail", "Farmers from Todos Santos Cuchumatán, Chiantla and Cuilco sold their coffee in Huehuetenango, Guatemala.",
+			"Cuilco", 3597802, "GT", ""},
+		{"in A and B", "Miners were stranded in Ciudad Guayana and Tumeremo after the bridge collapsed.",
+			"Tumeremo", 3625892, "VE", ""},
+		{"the province of", "Soldiers clashed with rebels in the southern province of Bukidnon on Sunday.",
+			"Bukidnon", 0, "PH", ""},
+		{"X province", "Troops were sent to Bukidnon province after the attack.",
+			"Bukidnon province", 0, "PH", ""},
+		{"parts of", "Heavy rain flooded parts of Cuilco on Monday, Guatemalan officials said.",
+			"Cuilco", 3597802, "GT", ""},
+		{"outskirts of", "Looters roamed the outskirts of Tumeremo overnight, Venezuelan police said.",
+			"Tumeremo", 3625892, "VE", ""},
+		{"the town of", "The town of Cuilco lies close to the Mexican border.",
+			"Cuilco", 3597802, "GT", ""},
+		{"plural generic", "Schools closed in Walton and Oconee counties on Friday.",
+			"Oconee", 0, "US", "ADM2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := resolveOne(t, g, tt.text, tt.mention)
+			if p == nil {
+				t.Fatalf("%q: got nil place, want one", tt.mention)
+			}
+			gotID := 0
+			if p.GeonameID != nil {
+				gotID = *p.GeonameID
+			}
+			if tt.id != 0 && gotID != tt.id {
+				t.Errorf("%q: got geonameid %d (%s, %s), want %d", tt.mention, gotID, p.Name, p.Country, tt.id)
+			}
+			if tt.country != "" && p.Country != tt.country {
+				t.Errorf("%q: got country %q, want %q", tt.mention, p.Country, tt.country)
+			}
+			if tt.feature != "" && p.Feature != tt.feature {
+				t.Errorf("%q: got feature %q, want %q", tt.mention, p.Feature, tt.feature)
+			}
+		})
+	}
+	// The province of Bukidnon is an admin unit, not a town of that name.
+	p := resolveOne(t, g, "Soldiers clashed with rebels in the southern province of Bukidnon on Sunday.", "Bukidnon")
+	if p.Precision != model.PrecAdmin1 && p.Precision != model.PrecAdmin2 {
+		t.Errorf("Bukidnon: got precision %q, want an admin unit", p.Precision)
+	}
+}
+
+func TestRecognizeContext(t *testing.T) {
+	g := Default()
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// A list only counts beside an accepted place: people stay people.
+		{"Smith, Jones and Brown were questioned.", nil},
+		// A possessive ends a name: "Russia Vladimir" is no name.
+		{"Russia's Vladimir Putin met the press.", []string{"Russia"}},
+		{"St. Mark's Cathedral was full.", nil},
+		// Datelines and place words after a name.
+		{"MIDDLETOWN — A fire destroyed two homes.", []string{"MIDDLETOWN"}},
+		{"Two teens were stopped by Dunbar police on Friday.", []string{"Dunbar"}},
+		{"A Williston man was killed in a crash.", []string{"Williston"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range g.Recognize(tt.text) {
+			got = append(got, m.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestResolveContext covers readings that the document's other names
+// decide.
+func TestResolveContext(t *testing.T) {
+	g := Default()
+	tests := []struct {
+		name, text, mention string
+		id                  int
+		country, feature    string
+	}{
+		// A country's name that is also an old name of a city elsewhere.
+		{"Iraq beside Iran", "Iranian officials said fighters from Lebanon, Iraq and Afghanistan had trained in Iran.",
+			"Iraq", 0, "IQ", "PCLI"},
+		// A state's name that is also an alternate name of a town.
+		{"Delaware company", "The buyer, a Delaware limited liability company, paid $4 million.",
+			"Delaware", 0, "US", "ADM1"},
+		// The focus country outweighs a stray reading elsewhere.
+		{"Alexandria in Egypt", "Egyptian police guarded churches in Cairo and Giza. Egypt's Copts gathered in Alexandria, where Egyptian officials said the St. Paul parish was full.",
+			"Alexandria", 361058, "EG", ""},
+		{"Washington, D.C. by its short name", "Relations between Washington and Moscow grew tense.",
+			"Washington", 4140963, "US", ""},
+		// A state outweighs a village of its name in another state...
+		{"Florida the state", "The senator from Florida met donors in Manhattan and in Albany, New York.",
+			"Florida", 0, "US", "ADM1"},
+		// ...unless the text names the village's state.
+		{"Florida, N.Y.", "She grew up in Florida, N.Y., a village in Orange County.",
+			"Florida", 5117451, "US", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := resolveOne(t, g, tt.text, tt.mention)
+			if p == nil {
+				t.Fatalf("%q: got nil place, want one", tt.mention)
+			}
+			gotID := 0
+			if p.GeonameID != nil {
+				gotID = *p.GeonameID
+			}
+			if gotID != tt.id {
+				t.Errorf("%q: got geonameid %d (%s, %s), want %d", tt.mention, gotID, p.Name, p.Country, tt.id)
+			}
+			if p.Country != tt.country {
+				t.Errorf("%q: got country %q, want %q", tt.mention, p.Country, tt.country)
+			}
+			if tt.feature != "" && p.Feature != tt.feature {
+				t.Errorf("%q: got feature %q, want %q", tt.mention, p.Feature, tt.feature)
+			}
+		})
+	}
+	// A town votes for its county: of the Walker Counties, the one around
+	// Huntsville, Texas.
+	walker := resolveOne(t, g, "Deputies from Walker County searched the woods near Huntsville after the escape.", "Walker County")
+	if walker == nil || walker.Admin1 != "Texas" || walker.Feature != "ADM2" {
+		t.Errorf("Walker County beside Huntsville: got %+v, want the ADM2 unit in Texas", walker)
+	}
+	// Two ambiguous names settle on readings in one state.
+	text := "All residents of Paris and Henry County will get a letter from the rescue squad."
+	paris, henry := resolveOne(t, g, text, "Paris"), resolveOne(t, g, text, "Henry County")
+	if paris == nil || henry == nil || paris.Admin1 == "" || paris.Admin1 != henry.Admin1 {
+		t.Errorf("Paris and Henry County: got %+v and %+v, want one admin1 unit", paris, henry)
+	}
+}
+
+// TestUnitPoints checks where big units are placed: near their
+// geographic centre, not in their largest city.
+func TestUnitPoints(t *testing.T) {
+	g := Default()
+	us, _ := g.Country("US")
+	// The geographic centre of the contiguous United States, near
+	// Lebanon, Kansas (U.S. National Geodetic Survey).
+	if d := haversine(us.Lat, us.Lon, 39.83, -98.58); d > 150 {
+		t.Errorf("United States: got %.2f,%.2f, %.0f km from the contiguous states' centre, want within 150 km", us.Lat, us.Lon, d)
+	}
+	var manitoba *Candidate
+	for _, c := range g.Lookup("Manitoba") {
+		if c.Feature == "ADM1" {
+			manitoba = &c
+			break
+		}
+	}
+	if manitoba == nil {
+		t.Fatal("Lookup(Manitoba): got no admin1 unit")
+	}
+	// Winnipeg, where most Manitobans live, is at 49.9°N, 97.1°W; the
+	// province reaches 60°N, and its point should lie well inside it.
+	if d := haversine(manitoba.Lat, manitoba.Lon, 49.9, -97.1); manitoba.Lat < 52 || d < 250 {
+		t.Errorf("Manitoba: got %.2f,%.2f, %.0f km from Winnipeg, want 52°N or more and 250 km or more", manitoba.Lat, manitoba.Lon, d)
+	}
+}

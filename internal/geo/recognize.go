@@ -52,6 +52,8 @@ type token struct {
 	dot        bool   // a full stop follows or ends it
 	initialism bool   // letters with full stops between them (U.S., S.C.)
 	comma      bool   // a comma follows
+	poss       bool   // a possessive 's follows (Russia's)
+	dash       bool   // a dash set off by spaces follows (MIDDLETOWN — ...)
 }
 
 func decodeAt(s string, i int) (rune, int) {
@@ -171,6 +173,8 @@ func tokenize(text string, toks []token) []token {
 		case first:
 			t.sep = '|'
 			t.sent = true
+		case toks[len(toks)-1].poss && strings.Trim(sep, " \t\u00a0") == "":
+			t.sep = '|' // "Russia's Vladimir Putin": no name runs over a possessive
 		case sep == "-" || sep == "‐":
 			t.sep = '-'
 		case strings.Trim(sep, " \t\u00a0") == "" && !strings.ContainsAny(sep, "\n\r"):
@@ -189,6 +193,7 @@ func tokenize(text string, toks []token) []token {
 			if r, n := decodeAt(text, end); fold.IsApostrophe(r) {
 				if r2, n2 := decodeAt(text, end+n); r2 == 's' || r2 == 'S' {
 					prevEnd = end + n + n2
+					t.poss = true
 				} else {
 					prevEnd = end + n
 				}
@@ -199,6 +204,11 @@ func tokenize(text string, toks []token) []token {
 			k++
 		}
 		t.comma = k < len(text) && text[k] == ','
+		if k > prevEnd && k < len(text) {
+			rest := text[k:min(len(text), k+3)]
+			t.dash = strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") ||
+				strings.HasPrefix(rest, "--") || strings.HasPrefix(rest, "- ")
+		}
 		toks = append(toks, t)
 		first = false
 		i = max(prevEnd, start+1)
@@ -216,7 +226,9 @@ type match struct {
 	compass *[2]float64
 	cStart  int // first token of a compass phrase
 	score   float64
-	person  bool // rejected as part of a person's name
+	person  bool    // rejected as part of a person's name
+	listed  bool    // accepted later as an item of a list
+	ofEv    float64 // evidence of "the province of", "parts of" before it
 }
 
 // Recognize finds the places and nationalities named in text: capitalised
@@ -229,15 +241,26 @@ type match struct {
 // against the odds that the word is common English ("Man", "Police"), part
 // of a person's name ("Vladimir Putin", a surname met before), a title, a
 // day or month, or the first word of a sentence; a preposition such as
-// "in" or a qualifier ("Bangor, Maine") counts for it. Mentions are
-// returned in text order and do not overlap.
+// "in" or a qualifier ("Bangor, Maine") counts for it, and so do the
+// patterns of place: "the province of X", "the town of X", "parts of X",
+// "the outskirts of X", a list with an accepted place ("from Todos
+// Santos, Chiantla and Cuilco"), a plural generic word after a list
+// ("Walton and Oconee counties"), a dateline ("MIDDLETOWN — "), and the
+// words that use a name as a place ("Dunbar police", "a Williston man").
+// A speech verb next to a small town's name ("Nelson said") counts
+// against it. Mentions are returned in text order and do not overlap.
 func (g *Gazetteer) Recognize(text string) []Mention {
 	toks := tokenize(text, make([]token, 0, len(text)/5))
 	surnames := g.surnames(toks)
 	var out []Mention
+	var outTok [][2]int // the tokens of each mention of out
 	var rejected []match
 	accepted := map[string]bool{}
 	kb := make([]byte, 0, 64)
+	add := func(m Mention, i, j int) {
+		out = append(out, m)
+		outTok = append(outTok, [2]int{i, j})
+	}
 	for i := 0; i < len(toks); {
 		t := &toks[i]
 		if !t.cap {
@@ -247,7 +270,7 @@ func (g *Gazetteer) Recognize(text string) []Mention {
 		// "S.C.", "N.Y.": a dotted state initialism is one anywhere.
 		if t.initialism {
 			if am, ok := g.abbreviation(text, toks, i); ok {
-				out = append(out, am.Mention)
+				add(am.Mention, i, am.toks)
 				i = am.toks
 				continue
 			}
@@ -259,7 +282,7 @@ func (g *Gazetteer) Recognize(text string) []Mention {
 			// is not in the gazetteer.
 			if t.comma && i+1 < len(toks) && toks[i+1].dot {
 				if am, ok := g.abbreviation(text, toks, i+1); ok {
-					out = append(out, am.Mention)
+					add(am.Mention, i+1, am.toks)
 					i = am.toks
 					continue
 				}
@@ -268,6 +291,7 @@ func (g *Gazetteer) Recognize(text string) []Mention {
 			continue
 		}
 		g.extend(toks, &m)
+		g.unitOf(toks, &m)
 		if m.iso2 != "" {
 			m.score = g.scoreNationality(toks, &m)
 		} else {
@@ -283,15 +307,24 @@ func (g *Gazetteer) Recognize(text string) []Mention {
 			i++
 			continue
 		}
-		out = append(out, g.mention(text, toks, &m))
+		add(g.mention(text, toks, &m), m.start(), m.j)
 		accepted[m.key] = true
 		i = m.j
 		// "Alexandria, Va.": a state abbreviation after a place.
 		if m.iso2 == "" && toks[m.j-1].comma {
 			if am, ok := g.abbreviation(text, toks, m.j); ok {
-				out = append(out, am.Mention)
+				add(am.Mention, m.j, am.toks)
 				i = am.toks
 			}
+		}
+	}
+	// Lists: "from Todos Santos, Chiantla and Cuilco", "Walton and Oconee
+	// counties".
+	if len(rejected) > 0 {
+		var listed []Mention
+		out, listed = g.coordinate(text, toks, out, outTok, rejected)
+		for _, m := range listed {
+			accepted[m.key] = true
 		}
 	}
 	// One sense per discourse: a name accepted once is a place wherever it
@@ -299,7 +332,7 @@ func (g *Gazetteer) Recognize(text string) []Mention {
 	var more []Mention
 	for k := range rejected {
 		m := &rejected[k]
-		if m.person || m.iso2 != "" || !accepted[m.key] || m.score < acceptScore-3 {
+		if m.listed || m.person || m.iso2 != "" || !accepted[m.key] || m.score < acceptScore-3 {
 			continue
 		}
 		start, end := toks[m.start()].start, toks[m.j-1].end
@@ -379,6 +412,7 @@ func (g *Gazetteer) longest(toks []token, i int, kb []byte) (match, bool) {
 			default:
 				m.cands = g.lookupIndex(key, false)
 			}
+			m.cands = pruneAlt(m.cands)
 			best, found = m, true
 		}
 		if !longer && !g.prefixes[key] {
@@ -708,6 +742,9 @@ func (g *Gazetteer) scorePlace(toks []token, m *match, surnames map[string]bool)
 			if p.word == "the" && m.i >= 2 && toks[m.i-2].sep == ' ' {
 				w = locatives[toks[m.i-2].word]
 			}
+			if m.ofEv > 0 {
+				w = m.ofEv
+			}
 			s += w
 		case !first.sent && titles[p.word], p.dot && placeAbbrev[p.word], p.word == "saint":
 			// "President Obama", "St. Patrick": a person.
@@ -723,9 +760,20 @@ func (g *Gazetteer) scorePlace(toks []token, m *match, surnames map[string]bool)
 		}
 	}
 	// After the name.
+	last := &toks[m.j-1]
 	if m.j < len(toks) {
 		n := &toks[m.j]
+		w, after := afterPlace[n.word]
+		after = after && n.sep == ' ' && !last.poss && (!n.cap || afterPlaceCap[n.word]) && !n.upper
 		switch {
+		case after:
+			s += w
+		case n.cap && streetWords[n.word] && (n.sep == ' ' || last.poss):
+			// "Memphis Street", "St. Mark's Cathedral".
+			s -= 4
+		case last.poss:
+			// "Russia's Vladimir Putin": the next word is not part of
+			// the name.
 		case n.sep == ' ' && n.cap && streetWords[n.word]:
 			s -= 4
 		case n.sep == ' ' && n.cap && g.nameLike(n):
@@ -739,6 +787,22 @@ func (g *Gazetteer) scorePlace(toks []token, m *match, surnames map[string]bool)
 		if toks[m.j-1].comma && g.qualifierAt(toks, m.j) {
 			s += 2
 		}
+	}
+	// "Nelson said", "said Nelson": a person speaks, a town seldom does
+	// (a country or a capital may: "Russia said", "Washington said").
+	if words == 1 && strong == 0 && !hasFeature(m.cands, "PPLC") {
+		spoke := m.j < len(toks) && toks[m.j].sep == ' ' && speechVerbs[toks[m.j].word]
+		if m.i > 0 && first.sep == ' ' && speechVerbs[toks[m.i-1].word] && !toks[m.i-1].cap {
+			spoke = true
+		}
+		if spoke {
+			s -= 2.5
+			m.person = true
+		}
+	}
+	// A dateline: "MIDDLETOWN — ", "HURRICANE, W.Va. - ".
+	if first.sent && first.upper && (last.dash || last.comma && g.qualifierAt(toks, m.j) && datelineAfter(toks, m.j)) {
+		s += wDateline
 	}
 	if words == 1 && surnames[first.word] {
 		s -= 3
@@ -845,4 +909,27 @@ func (g *Gazetteer) mention(text string, toks []token, m *match) Mention {
 		mm.iso2 = m.iso2
 	}
 	return mm
+}
+
+// datelineAfter reports whether a dash follows the qualifier at token k
+// ("HURRICANE, W.Va. - ").
+func datelineAfter(toks []token, k int) bool {
+	for j := k; j < len(toks) && j < k+4; j++ {
+		if toks[j].dash {
+			return true
+		}
+		if j > k && toks[j].sep == '|' && !toks[j-1].dot {
+			return false
+		}
+	}
+	return false
+}
+
+func hasFeature(cands []Candidate, f string) bool {
+	for k := range cands {
+		if cands[k].Feature == f {
+			return true
+		}
+	}
+	return false
 }

@@ -19,7 +19,15 @@ const (
 	wNear25    = 3.0  // within 25 km of another place of the document
 	wNear100   = 2.0
 	wNear300   = 1.0
+	wSupport   = 2.0 // other names of the document may name places in its admin1 unit
+	wSupport2  = 2.0 // or in its admin2 unit
+	wFocus     = 2.0 // the candidate lies in the country the document is mostly about
+	wShadow    = 5.0 // a small town that shares the name of its country's admin1 unit
 )
+
+// focusMin is the least context weight that makes a country the
+// document's focus: a country named twice, or a few of its places.
+const focusMin = 1.5
 
 // group is the mentions of one name in a document: one sense per
 // discourse.
@@ -31,6 +39,8 @@ type group struct {
 	nat     string
 	chosen  int // index into cands, -1 none
 	compass bool
+	a1      map[int32]float64 // admin1 unit → how plausible the group's best candidate in it is
+	a2      map[int32]float64 // the same for admin2 units
 }
 
 // contribution is what a group's chosen candidate adds to the document's
@@ -40,14 +50,20 @@ type contribution struct {
 	admin1    map[int32]float64
 	lat, lon  float64
 	anchor    bool
+	focus     string // in a sum: the country that outweighs all others, or ""
 }
 
 // Resolve picks one place per mention, nil where the gazetteer has none.
 // It reads the document as a whole: the countries and admin1 units it
-// names (including through demonyms and the places it resolves), "X, Y"
-// and "X in Y" patterns, distance to the document's other places, and one
-// sense per discourse (every mention of a name gets the same place); where
-// the document says nothing, the kind of entry and its population decide.
+// names (including through demonyms and the places it resolves), its
+// focus country (one that outweighs all others), the admin1 and admin2
+// units that the readings of its other names lie in ("Lebanon" beside
+// "Boone County"), "X, Y" and "X in Y" patterns, distance to the
+// document's other places, and one sense per discourse (every mention of
+// a name gets the same place). A small town that shares its name with an
+// admin1 unit of its country ("Florida", New York) needs the document's
+// word against the unit. Where the document says nothing, the kind of
+// entry and its population decide.
 // Mentions may come from Recognize or from elsewhere; those from elsewhere
 // are looked up by their Text.
 func (g *Gazetteer) Resolve(text string, mentions []Mention) []*model.Place {
@@ -99,6 +115,20 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention) []*model.Place {
 		}
 	}
 
+	// Soft support: every reading of every name, weighted by its prior
+	// against the name's best reading, votes for its admin1 and admin2
+	// units. "Lebanon" and "Boone County" are each ambiguous, but only in
+	// a few states do both have a reading.
+	votes := adminVoteSums{a1: map[int32]float64{}, a2: map[int32]float64{}}
+	for _, gr := range groups {
+		gr.a1, gr.a2 = adminVotes(gr.cands)
+		for k, v := range gr.a1 {
+			votes.a1[k] += v
+		}
+		for k, v := range gr.a2 {
+			votes.a2[k] += v
+		}
+	}
 	contribs := make([]contribution, len(groups))
 	// Round 0: nationalities and names with one clear reading.
 	for j, gr := range groups {
@@ -138,7 +168,10 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention) []*model.Place {
 			best, bestScore := -1, math.Inf(-1)
 			for k := range gr.cands {
 				c := &gr.cands[k]
-				s := prior(c) + g.contextScore(c, &total, &contribs[j], contribs, gr, ms)
+				s := prior(c) + g.contextScore(c, &total, &contribs[j], contribs, gr, &votes, ms)
+				if shadowed(c, gr.cands) {
+					s -= wShadow
+				}
 				if s > bestScore {
 					best, bestScore = k, s
 				}
@@ -234,12 +267,28 @@ func sumContribs(cs []contribution) contribution {
 			t.admin1[k] += v
 		}
 	}
+	// The focus country: at least twice the weight of any other.
+	first, second := "", 0.0
+	for k, v := range t.countries {
+		switch {
+		case first == "" || v > t.countries[first] || v == t.countries[first] && k < first:
+			if first != "" {
+				second = math.Max(second, t.countries[first])
+			}
+			first = k
+		default:
+			second = math.Max(second, v)
+		}
+	}
+	if first != "" && t.countries[first] >= 2*second {
+		t.focus = first
+	}
 	return t
 }
 
 // contextScore is the evidence the document gives for candidate c of a
 // group, leaving out what the group itself contributed.
-func (g *Gazetteer) contextScore(c *Candidate, total, own *contribution, all []contribution, gr *group, ms []Mention) float64 {
+func (g *Gazetteer) contextScore(c *Candidate, total, own *contribution, all []contribution, gr *group, votes *adminVoteSums, ms []Mention) float64 {
 	s := 0.0
 	if c.Country != "" {
 		if w := total.countries[c.Country] - own.countries[c.Country]; w > 1e-9 {
@@ -253,9 +302,22 @@ func (g *Gazetteer) contextScore(c *Candidate, total, own *contribution, all []c
 			}
 		}
 	}
+	if c.Country != "" && c.Country == total.focus && total.countries[c.Country]-own.countries[c.Country] >= focusMin {
+		s += wFocus
+	}
 	if c.a1 >= 0 {
 		if w := total.admin1[c.a1] - own.admin1[c.a1]; w > 1e-9 {
 			s += wAdmin1 * (1 - math.Exp(-w))
+		}
+	}
+	if c.a1 >= 0 && c.Precision != model.PrecAdmin1 {
+		if sup := votes.a1[c.a1] - gr.a1[c.a1]; sup > 1e-9 {
+			s += wSupport * (1 - math.Exp(-sup))
+		}
+	}
+	if c.a2 >= 0 {
+		if sup := votes.a2[c.a2] - gr.a2[c.a2]; sup > 1e-9 {
+			s += wSupport2 * (1 - math.Exp(-sup))
 		}
 	}
 	if c.Precision == model.PrecCity || c.Precision == model.PrecAdmin2 {
@@ -283,6 +345,59 @@ func (g *Gazetteer) contextScore(c *Candidate, total, own *contribution, all []c
 		s += wWithin
 	}
 	return s
+}
+
+// shadowed reports whether c is a town in the shadow of a namesake admin1
+// unit of its own country: "Florida" the village in New York beside the
+// state, "Delaware" the Ohio city beside the state. The unit is what a
+// bare name means, unless the document says otherwise (a qualifier, the
+// town's neighbours). A town of a twentieth of the unit's people or more
+// (a seat the unit is named after) is not shadowed.
+func shadowed(c *Candidate, cands []Candidate) bool {
+	if c.Precision != model.PrecCity || c.Feature == "PPLC" {
+		return false
+	}
+	for k := range cands {
+		u := &cands[k]
+		if u.Feature == "ADM1" && !u.alt && !u.core && !u.seat && u.Country == c.Country &&
+			int64(c.Population)*20 < int64(u.Population) {
+			return true
+		}
+	}
+	return false
+}
+
+// adminVoteSums adds up the votes of all groups.
+type adminVoteSums struct{ a1, a2 map[int32]float64 }
+
+// adminVotes weighs the admin1 and admin2 units that a name's readings
+// lie in: each unit gets exp((prior − best prior)/4) of its likeliest
+// reading, so the best reading's unit gets 1 and that of a place ten times
+// smaller about 0.8. A name with one reading votes too: a town votes for
+// its county ("Huntsville" for Walker County, Texas).
+func adminVotes(cands []Candidate) (a1, a2 map[int32]float64) {
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	best := math.Inf(-1)
+	for k := range cands {
+		best = math.Max(best, prior(&cands[k]))
+	}
+	a1, a2 = map[int32]float64{}, map[int32]float64{}
+	for k := range cands {
+		c := &cands[k]
+		w := math.Exp((prior(c) - best) / 4)
+		if w < 0.02 {
+			continue
+		}
+		if c.a1 >= 0 {
+			a1[c.a1] = math.Max(a1[c.a1], w)
+		}
+		if c.a2 >= 0 {
+			a2[c.a2] = math.Max(a2[c.a2], w)
+		}
+	}
+	return a1, a2
 }
 
 // qualified reports whether one of the qualifying mentions may name the

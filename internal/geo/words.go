@@ -20,22 +20,86 @@ var genericLevel = map[string]int{
 	"borough": 2, "rayon": 2, "raion": 2, "municipality": 2,
 }
 
+// unitNouns are the lower-case words for kinds of places that announce a
+// name after "of": "the province of Bukidnon", "the towns of Haris and
+// Varzaqan". The value is the admin level they hint at (1, 2, or 0 for
+// either) or hintPopulated for a populated place.
+var unitNouns = map[string]int{
+	"province": 1, "provinces": 1, "state": 1, "states": 1, "region": 1,
+	"regions": 1, "governorate": 1, "governorates": 1, "oblast": 1,
+	"prefecture": 1, "prefectures": 1, "department": 0, "departments": 0,
+	"district": 2, "districts": 2, "county": 2, "counties": 2,
+	"municipality": 2, "municipalities": 2, "parish": 2, "borough": 2,
+	"city": hintPopulated, "cities": hintPopulated, "town": hintPopulated,
+	"towns": hintPopulated, "village": hintPopulated, "villages": hintPopulated,
+	"hamlet": hintPopulated, "township": hintPopulated, "suburb": hintPopulated,
+	"port": hintPopulated, "capital": hintPopulated,
+}
+
+// partNouns before "of" put a place after them: "parts of Irkutsk
+// Oblast", "the outskirts of Kabul", "north of Baghdad".
+var partNouns = map[string]bool{
+	"part": true, "parts": true, "outskirts": true, "suburbs": true,
+	"heart": true, "north": true, "south": true, "east": true, "west": true,
+	"northeast": true, "northwest": true, "southeast": true,
+	"southwest": true, "residents": true, "mayor": true, "streets": true,
+	"people": true, "inhabitants": true, "natives": true, "native": true,
+}
+
+// pluralGeneric are the plural generic words that turn a list before them
+// into admin units ("Walton and Oconee counties"), with their level.
+var pluralGeneric = map[string]int{
+	"provinces": 1, "states": 1, "regions": 1, "oblasts": 1,
+	"governorates": 1, "prefectures": 1, "departments": 0,
+	"counties": 2, "districts": 2, "parishes": 2, "municipalities": 2,
+	"boroughs": 2,
+}
+
+// afterPlace are the words that, written after a name, use it as a place:
+// "Hurricane police", "a Rochester man", "Beaconsfield Mayor Georges
+// Bourelle". The value is the evidence; capitalised forms count only for
+// the institutions (police, mayor, council, sheriff).
+var afterPlace = map[string]float64{
+	"police": 1.5, "mayor": 1.5, "council": 1.2, "councillor": 1.2,
+	"sheriff": 1.2, "residents": 1.5, "resident": 1.2, "officials": 1.2,
+	"man": 1.0, "woman": 1.0, "men": 0.8, "women": 0.8, "teen": 1.0,
+	"teenager": 1.0, "boy": 0.8, "girl": 0.8, "couple": 1.0, "family": 0.5,
+	"native": 1.2, "area": 1.2, "suburb": 1.5, "neighborhood": 1.0,
+	"neighbourhood": 1.0, "firefighters": 1.2, "authorities": 1.2,
+}
+
+// speechVerbs next to a single name make it a person: "Nelson said",
+// "said Nelson".
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "explained": true,
+	"noted": true, "stated": true, "testified": true, "wrote": true,
+	"asked": true, "replied": true, "argued": true, "recalled": true,
+	"insisted": true, "admitted": true, "acknowledged": true,
+}
+
+// afterPlaceCap are the words of afterPlace that count when capitalised.
+var afterPlaceCap = map[string]bool{
+	"police": true, "mayor": true, "council": true, "sheriff": true,
+}
+
 // compassDirs maps compass words to a direction: the fraction of the box
-// (south to north, west to east) where that part of a country lies.
+// (south to north, west to east) where the middle of that part of a
+// country lies. "Northern X" is taken as the northern half of X, so its
+// point is three quarters of the way up the box.
 var compassDirs = map[string][2]float64{
-	"north": {5.0 / 6, 0.5}, "northern": {5.0 / 6, 0.5},
-	"south": {1.0 / 6, 0.5}, "southern": {1.0 / 6, 0.5},
-	"east": {0.5, 5.0 / 6}, "eastern": {0.5, 5.0 / 6},
-	"west": {0.5, 1.0 / 6}, "western": {0.5, 1.0 / 6},
+	"north": {3.0 / 4, 0.5}, "northern": {3.0 / 4, 0.5},
+	"south": {1.0 / 4, 0.5}, "southern": {1.0 / 4, 0.5},
+	"east": {0.5, 3.0 / 4}, "eastern": {0.5, 3.0 / 4},
+	"west": {0.5, 1.0 / 4}, "western": {0.5, 1.0 / 4},
 	"central": {0.5, 0.5}, "centre": {0.5, 0.5}, "center": {0.5, 0.5},
-	"northeast": {5.0 / 6, 5.0 / 6}, "northeastern": {5.0 / 6, 5.0 / 6},
-	"northwest": {5.0 / 6, 1.0 / 6}, "northwestern": {5.0 / 6, 1.0 / 6},
-	"southeast": {1.0 / 6, 5.0 / 6}, "southeastern": {1.0 / 6, 5.0 / 6},
-	"southwest": {1.0 / 6, 1.0 / 6}, "southwestern": {1.0 / 6, 1.0 / 6},
-	"north east": {5.0 / 6, 5.0 / 6}, "north eastern": {5.0 / 6, 5.0 / 6},
-	"north west": {5.0 / 6, 1.0 / 6}, "north western": {5.0 / 6, 1.0 / 6},
-	"south east": {1.0 / 6, 5.0 / 6}, "south eastern": {1.0 / 6, 5.0 / 6},
-	"south west": {1.0 / 6, 1.0 / 6}, "south western": {1.0 / 6, 1.0 / 6},
+	"northeast": {3.0 / 4, 3.0 / 4}, "northeastern": {3.0 / 4, 3.0 / 4},
+	"northwest": {3.0 / 4, 1.0 / 4}, "northwestern": {3.0 / 4, 1.0 / 4},
+	"southeast": {1.0 / 4, 3.0 / 4}, "southeastern": {1.0 / 4, 3.0 / 4},
+	"southwest": {1.0 / 4, 1.0 / 4}, "southwestern": {1.0 / 4, 1.0 / 4},
+	"north east": {3.0 / 4, 3.0 / 4}, "north eastern": {3.0 / 4, 3.0 / 4},
+	"north west": {3.0 / 4, 1.0 / 4}, "north western": {3.0 / 4, 1.0 / 4},
+	"south east": {1.0 / 4, 3.0 / 4}, "south eastern": {1.0 / 4, 3.0 / 4},
+	"south west": {1.0 / 4, 1.0 / 4}, "south western": {1.0 / 4, 1.0 / 4},
 }
 
 // locatives are the words after which a name is most likely a place, with
@@ -175,8 +239,8 @@ func splitCompass(key string) (dir [2]float64, rest string, ok bool) {
 }
 
 // compassCandidate turns a country or admin1 candidate into the region
-// that a compass word names: "eastern Ukraine" is the eastern third of
-// Ukraine's mainland box, "central Russia" its middle.
+// that a compass word names: "eastern Ukraine" is the middle of the
+// eastern half of Ukraine's mainland box, "central Russia" its middle.
 func (g *Gazetteer) compassCandidate(dir [2]float64, c Candidate) (Candidate, bool) {
 	var box [4]float64
 	switch {

