@@ -916,7 +916,7 @@ var adjectives = map[string]bool{
 	"camouflaged": true, "wounded": true, "injured": true, "dead": true, "civilian": true, "pro-government": true,
 	"anti-government": true, "opposition": true, "rival": true, "angry": true, "peaceful": true,
 	"striking": true, "chief": true, "deputy": true, "head": true, "female": true, "male": true,
-	"teenage": true, "pregnant": true, "jailed": true, "detained": true, "kidnapped": true, "abducted": true,
+	"teenage": true, "pregnant": true, "human": true, "independent": true, "international": true, "jailed": true, "detained": true, "kidnapped": true, "abducted": true,
 }
 
 var numberWords = map[string]bool{

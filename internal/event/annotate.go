@@ -159,6 +159,9 @@ func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms 
 		}
 	}
 	if att == nil {
+		att, who = r.quoteAttribution(si)
+	}
+	if att == nil {
 		return
 	}
 	if who.Tok >= 0 {
@@ -178,6 +181,33 @@ func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms 
 			x.modality = model.Claimed
 		}
 	}
+}
+
+// quoteAttribution finds who speaks a quotation that opens in sentence si
+// and closes in a later sentence: '"They shot them. Then they burned the
+// granaries," one survivor was quoted as saying.'
+func (r *reader) quoteAttribution(si int) (*model.Attribution, *entity.Actor) {
+	toks := r.in.Tokens[si]
+	if len(toks) == 0 || !(toks[0].Text == "“" || toks[0].Text == "\"") {
+		return nil, nil
+	}
+	for sj := si + 1; sj < len(r.in.Tokens) && sj <= si+3; sj++ {
+		ts := r.in.Tokens[sj]
+		for k, t := range ts {
+			if t.Text != "”" && t.Text != "\"" {
+				continue
+			}
+			// The speaker follows the closing quote: ', one survivor said'.
+			for _, a := range r.in.Entities.Actors[sj] {
+				if a.Tok > k && a.Tok <= k+4 {
+					a := a
+					return &model.Attribution{Text: r.in.Text[a.Start:ts[len(ts)-1].End]}, &a
+				}
+			}
+			return nil, nil
+		}
+	}
+	return nil, nil
 }
 
 // dates gives each date expression of a sentence to one mention. A date

@@ -97,16 +97,9 @@ func (r *reader) context(ms []*mention) {
 				m.place = o.place
 			}
 		}
-		if m.place == nil && dateline != nil && r.datelineFits(m, dateline) {
-			m.place = dateline
-		}
-		// The news peg: a report's events that no sentence dates happened
-		// on the day its lede gives.
-		if m.date == nil && !m.anaphoric && peg != nil && !unreal(m.modality) && m.modality != model.Denied {
-			d := *peg
-			m.date = &d
-		}
 	}
+	r.peg = peg
+	r.datelinePlace = dateline
 }
 
 // datelineFits reports whether the dateline may stand for where a mention
@@ -115,10 +108,15 @@ func (r *reader) context(ms []*mention) {
 // Ankara.
 func (r *reader) datelineFits(m *mention, d *model.Place) bool {
 	s := r.in.Sentences[m.si]
+	toks := r.in.Tokens[m.si]
 	for _, p := range r.in.Places {
-		if p.Start >= s.Start && p.End <= s.End && !p.Nationality && p.Place != nil && p.Place != d {
-			return false
+		if p.Start < s.Start || p.End > s.End || p.Nationality || p.Place == nil || samePlace(p.Place, d) {
+			continue
 		}
+		if k := tokenAt(toks, p.Start); k >= 0 && insideName(r.in.Entities.Actors[m.si], k) {
+			continue // "the Hanoi People's Court"
+		}
+		return false
 	}
 	for _, a := range []*entity.Actor{m.source, m.target} {
 		if a != nil && a.Country != "" && a.Country != d.Country {
@@ -126,6 +124,25 @@ func (r *reader) datelineFits(m *mention, d *model.Place) bool {
 		}
 	}
 	return true
+}
+
+func (r *reader) datelineFitsGroup(g *group) bool {
+	if unreal(g.ms[0].modality) {
+		return false
+	}
+	for _, m := range g.ms {
+		if !r.datelineFits(m, r.datelinePlace) {
+			return false
+		}
+	}
+	return true
+}
+
+func samePlace(a, b *model.Place) bool {
+	if a.GeonameID != nil && b.GeonameID != nil {
+		return *a.GeonameID == *b.GeonameID
+	}
+	return a.Name == b.Name && a.Country == b.Country
 }
 
 // paragraphs numbers the paragraph of each sentence; paragraphs are

@@ -70,6 +70,12 @@ func (r *reader) merge(ms []*mention) []*model.Event {
 	var out []*model.Event
 	for _, g := range gs {
 		ev := r.event(g)
+		// The news peg: an event that no sentence dates happened on the
+		// day the lede gives (not a denial, nor what did not happen).
+		if ev.Date == nil && r.peg != nil && !unreal(ev.Modality) && ev.Modality != model.Denied && !anaphoric(g) {
+			d := *r.peg
+			ev.Date = &d
+		}
 		// What ended months before the report is background, not news.
 		if r.stale(ev) {
 			continue
@@ -314,6 +320,11 @@ func (r *reader) event(g *group) *model.Event {
 	case modalities[model.Alleged]:
 		ev.Modality = model.Alleged
 	}
+	// The dateline locates an event that no sentence places, once its
+	// mentions are joined, when it fits (see datelineFits).
+	if ev.Location == nil && r.datelinePlace != nil && r.datelineFitsGroup(g) {
+		ev.Location = r.datelinePlace
+	}
 	src, tgt = bestActor(srcs), bestActor(tgts)
 	ev.Source = r.actor(src, srcs)
 	ev.Target = r.actor(tgt, tgts)
@@ -426,6 +437,15 @@ func (r *reader) actorOut(a *entity.Actor) *model.Actor {
 	}
 	out.CAMEO = actorCode(out, r.iso3)
 	return out
+}
+
+func anaphoric(g *group) bool {
+	for _, m := range g.ms {
+		if m.anaphoric {
+			return true
+		}
+	}
+	return false
 }
 
 func allDenied(g *group) bool {

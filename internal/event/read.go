@@ -38,6 +38,10 @@ type reader struct {
 	in   Input
 	lex  *lexicon
 	iso3 func(string) string
+	// peg is the date of the lede's event, the report's news peg.
+	peg *model.Date
+	// datelinePlace is where the report is filed from, or nil.
+	datelinePlace *model.Place
 }
 
 type match struct {
