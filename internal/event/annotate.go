@@ -35,6 +35,18 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 	if x.skip[1] > from && x.skip[1] <= x.tok {
 		from = x.skip[1]
 	}
+	// "a strike for next Wednesday to protest against pension cuts": an
+	// infinitive names an intention, unless it follows a verb of doing
+	// ("began to", "managed to").
+	if !x.noun && x.tok > 1 && toks[x.tok-1].Lower == "to" {
+		switch toks[x.tok-2].Lower {
+		case "began", "begun", "started", "continued", "managed", "went", "used", "tried", "sought":
+		default:
+			if x.modality == model.Asserted {
+				x.modality = model.Planned
+			}
+		}
+	}
 	// "called another march for Saturday": a protest called, announced or
 	// planned is yet to happen.
 	if x.typ == "PROTEST" && x.noun && !(x.tok > 0 && toks[x.tok-1].Lower == "the") {
