@@ -29,11 +29,14 @@ func (r *reader) merge(ms []*mention) []*model.Event {
 		if !m.another {
 			for i := len(gs) - 1; i >= 0; i-- {
 				g := gs[i]
-				s := fit(g, m)
+				s := r.fit(g, m)
 				if s > bestScore {
 					best, bestScore = g, s
 				}
 			}
+		}
+		if m.orphan && (best == nil || !sharesEntity(best, m) || !near(best, m)) {
+			continue
 		}
 		if best == nil {
 			best = &group{}
@@ -102,7 +105,7 @@ func (r *reader) merge(ms []*mention) []*model.Event {
 }
 
 // fit scores how well mention m continues group g; 0 means it does not.
-func fit(g *group, m *mention) int {
+func (r *reader) fit(g *group, m *mention) int {
 	first := g.ms[0]
 	if first.typ != m.typ || first.e.war != m.e.war {
 		return 0
@@ -122,7 +125,17 @@ func fit(g *group, m *mention) int {
 	if m.e.outcome && !sameSentence(g, m) && !sharesEntity(g, m) {
 		return 0
 	}
-	score := 1 + lede
+	// A sentence that names the event's participants is about that event
+	// ("The soldiers were escorting a convoy ... struck a roadside bomb").
+	named := 0
+	for _, a := range r.in.Entities.Actors[m.si] {
+		for _, o := range g.ms {
+			if a.Entity >= 0 && (o.source != nil && o.source.Entity == a.Entity || o.target != nil && o.target.Entity == a.Entity) {
+				named = 2
+			}
+		}
+	}
+	score := 1 + lede + named
 	mode := groupMode(g)
 	switch {
 	case mode != "" && m.mode != "" && mode != m.mode:
@@ -437,6 +450,17 @@ func (r *reader) actorOut(a *entity.Actor) *model.Actor {
 	}
 	out.CAMEO = actorCode(out, r.iso3)
 	return out
+}
+
+// near reports whether the group has a mention in m's sentence or the two
+// before it.
+func near(g *group, m *mention) bool {
+	for _, o := range g.ms {
+		if m.si-o.si >= 0 && m.si-o.si <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 func anaphoric(g *group) bool {

@@ -32,6 +32,7 @@ type mention struct {
 	skip        [2]int // a relative clause skipped inside the clause
 	outcomes    []int  // token indexes of casualty words this mention took in
 	gov         int    // token of a governing threat or vow ("vowed that"), or -1
+	orphan      bool   // a toll without an attack: joins an event by its victims, or none
 }
 
 type reader struct {
@@ -107,6 +108,13 @@ func (r *reader) sentence(si int) []*mention {
 	// A casualty word joins the nearest event of its type in the sentence:
 	// "opened fire ..., killing 13" is one event, not two.
 	for _, o := range outcomes {
+		// "..., and on Monday gunmen killed nine villagers": a casualty
+		// verb with its own subject in a clause of its own is an attack of
+		// its own.
+		if o.source != nil && !participle(toks, o.tok) && !o.passive && !sameClauseAsAny(ms, o) && !accident(toks) {
+			ms = append(ms, o)
+			continue
+		}
 		host := nearest(ms, o, o.typ)
 		if host == nil && o.typ == "ASSAULT" {
 			host = nearestMode(ms, o, "PROTEST", "riot")
@@ -114,8 +122,16 @@ func (r *reader) sentence(si int) []*mention {
 		if host == nil {
 			// A death or injury makes an attack only when the text says who
 			// did it: "gunmen killed 5", "5 were killed by militants", not
-			// "the helicopter crashed, killing four".
+			// "the helicopter crashed, killing four". Without an author, it
+			// may still tell the toll of an attack whose victims it names
+			// ("Eleven soldiers were wounded"): it joins that one, or none.
 			if o.source != nil && !o.source.Facility && !participle(toks, o.tok) && !accident(toks) {
+				ms = append(ms, o)
+			} else if o.target != nil && o.target.Entity >= 0 && !accident(toks) {
+				o.orphan = true
+				if o.passive && !o.target.Plural {
+					setCount(&o.counts, o.e, victimCount(r.in.Text, toks, o))
+				}
 				ms = append(ms, o)
 			}
 			continue
@@ -125,6 +141,9 @@ func (r *reader) sentence(si int) []*mention {
 		// ambush's author.
 		if host.source == nil && o.source != nil && (o.passive || !participle(toks, o.tok)) {
 			host.source = o.source
+		}
+		if host.source != nil && o.target != nil && host.source.Tok == o.target.Tok {
+			host.source = nil // the victims are not their own attackers
 		}
 		if host.target == nil {
 			if o.passive {
@@ -855,6 +874,17 @@ func nearest(ms []*mention, o *mention, typ string) *mention {
 		}
 	}
 	return best
+}
+
+// sameClauseAsAny reports whether o shares its clause with a mention of
+// its type.
+func sameClauseAsAny(ms []*mention, o *mention) bool {
+	for _, m := range ms {
+		if m.typ == o.typ && m.cs == o.cs {
+			return true
+		}
+	}
+	return false
 }
 
 func mentionAt(ms []*mention, tok int) *mention {
