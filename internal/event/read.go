@@ -529,7 +529,7 @@ var lightVerbs = map[string]bool{
 	"declared": true, "signed": true, "reached": true, "struck": true, "imposed": true, "joined": true,
 	"resumed": true, "intensified": true, "heavy": true, "fierce": true, "general": true, "massive": true,
 	"triggered": true, "sparked": true, "set": true, "detonated": true, "powerful": true, "deadly": true,
-	"huge": true, "violent": true, "in": true, "claimed": true,
+	"huge": true, "violent": true, "in": true, "claimed": true, "extended": true, "prolonged": true,
 }
 
 var afterLight = map[string]bool{
@@ -678,6 +678,11 @@ func (r *reader) arguments(x *mention, toks []text.Token, actors []entity.Actor)
 			continue
 		}
 		if a.Tok < x.end {
+			// "declared three Russian diplomats persona non grata": an
+			// actor inside a pattern's gap is its object.
+			if a.Tok > x.tok && object == nil {
+				object = a
+			}
 			continue
 		}
 		if a.Tok > 0 && toks[a.Tok-1].Lower == "by" {
