@@ -83,6 +83,42 @@ var goldFloor = struct {
 	forbidden                 int
 }{recall: 1.0, fields: 0.964, precision: 0.957, forbidden: 0}
 
+// readingFloor is the least the 20 reading-quality reports in
+// testdata/gold must score in total; a ratchet like goldFloor.
+var readingFloor = struct {
+	recall, fields, precision float64
+	forbidden                 int
+}{recall: 0.906, fields: 0.781, precision: 0.843, forbidden: 3}
+
+// TestGoldReading holds the reading-quality set to its floor in total.
+func TestGoldReading(t *testing.T) {
+	code, out, stderr := run(t, "", "eval", "gold", "../../testdata/gold")
+	if code > 1 || stderr != "" {
+		t.Fatalf("eval gold: exit %d, %s", code, stderr)
+	}
+	last := out[strings.LastIndex(strings.TrimSpace(out), "\n")+1:]
+	t.Log(last)
+	var passed, total, found, req, fok, fall, matched, pred, forb int
+	var x float64
+	if _, err := fmt.Sscanf(last, "total: %d/%d reports pass; recall %f (%d/%d), fields %f (%d/%d), precision %f (%d/%d), forbidden %d;",
+		&passed, &total, &x, &found, &req, &x, &fok, &fall, &x, &matched, &pred, &forb); err != nil {
+		t.Fatalf("parse total line %q: %v", last, err)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{{"recall", float64(found) / float64(req), readingFloor.recall},
+		{"fields", float64(fok) / float64(fall), readingFloor.fields},
+		{"precision", float64(matched) / float64(pred), readingFloor.precision}} {
+		if c.got < c.want {
+			t.Errorf("%s: got %.3f, want at least %.3f", c.name, c.got, c.want)
+		}
+	}
+	if forb > readingFloor.forbidden {
+		t.Errorf("forbidden readings: got %d, want at most %d", forb, readingFloor.forbidden)
+	}
+}
+
 // TestGoldReports scores the project's own reports in testdata/reports
 // against their gold files, each written before the rules that read it,
 // with the Go port of the scorer (TestScorerParity keeps it faithful).

@@ -55,6 +55,8 @@ var roles = map[string]role{
 	"spokesman": {sector: "government"}, "spokeswoman": {sector: "government"}, "spokesperson": {sector: "government"},
 	"diplomats": {sector: "government", plural: true}, "diplomat": {sector: "government"},
 	"ambassador": {sector: "government"}, "regime": {sector: "government", plural: true},
+	"counterpart": {sector: "government"}, "counterparts": {sector: "government", plural: true},
+	"delegation": {sector: "government", plural: true}, "envoy": {sector: "government"},
 	"court": {sector: "judiciary", plural: true}, "judge": {sector: "judiciary"}, "judges": {sector: "judiciary", plural: true},
 	"prosecutor": {sector: "judiciary"}, "prosecutors": {sector: "judiciary", plural: true},
 	"tribunal": {sector: "judiciary", plural: true},

@@ -341,6 +341,12 @@ func (r *reader) event(g *group) *model.Event {
 	src, tgt = bestActor(srcs), bestActor(tgts)
 	ev.Source = r.actor(src, srcs)
 	ev.Target = r.actor(tgt, tgts)
+	// Talks held abroad are a visit by the side that travelled.
+	if ev.Type == "CONSULT" && ev.Mode == nil && ev.Source != nil && ev.Source.Country != nil && ev.Location != nil &&
+		ev.Location.Country != "" && *ev.Source.Country != ev.Location.Country {
+		m := "visit"
+		ev.Mode, ev.CAMEO = &m, "042"
+	}
 	// People who march are protesters while they do.
 	if ev.Type == "PROTEST" && ev.Source != nil && ev.Source.Sector != nil && *ev.Source.Sector == "civilian" {
 		s := "protester"

@@ -691,7 +691,7 @@ func (r *reader) arguments(x *mention, toks []text.Token, actors []entity.Actor)
 			}
 			continue
 		}
-		if object == nil && objectPrep(toks, x.end, a.Tok) {
+		if object == nil && (objectPrep(toks, x.end, a.Tok) || meetsWith(x, toks, a.Tok)) {
 			object = a
 		}
 	}
@@ -849,6 +849,17 @@ func objectPrep(toks []text.Token, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// meetsWith reports "talks with X", "agreed with X": with introduces the
+// other party of a meeting or an agreement.
+func meetsWith(x *mention, toks []text.Token, at int) bool {
+	switch x.typ {
+	case "CONSULT", "AGREE", "COOPERATE", "REJECT":
+	default:
+		return false
+	}
+	return at-1 >= x.end && at-1 <= x.end+2 && toks[at-1].Lower == "with"
 }
 
 func anotherBefore(toks []text.Token, i int) bool {
