@@ -330,13 +330,7 @@ func (r *reader) places(si int, toks []text.Token, ms []*mention) {
 			if k < x.end || k >= x.ce {
 				continue
 			}
-			prep := ""
-			if k > 0 {
-				prep = toks[k-1].Lower
-				if prep == "the" && k > 1 {
-					prep = toks[k-2].Lower
-				}
-			}
+			prep := locativeBefore(toks, k)
 			// Troops are sent to where they are deployed.
 			if !locatives[prep] && !(prep == "to" && (x.typ == "MOBILIZE" || x.typ == "AID")) {
 				continue
@@ -358,6 +352,26 @@ func (r *reader) places(si int, toks []text.Token, ms []*mention) {
 		}
 		x.place = best
 	}
+}
+
+// locativeBefore returns the preposition that governs the phrase a place
+// at token k stands in: "in" for "in India's northern Haryana state",
+// reaching back over determiners, adjectives, possessives and other place
+// words, or "".
+func locativeBefore(toks []text.Token, k int) string {
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		w := toks[j].Lower
+		if locatives[w] || w == "to" {
+			return w
+		}
+		if toks[j].Kind == text.Punct || auxiliaries[w] || pronouns[w] {
+			return ""
+		}
+		if !(determinerish[w] || w == "'s" || toks[j].Cap() || strings.HasSuffix(w, "ern") || w == "central" || w == "key" || w == "national" || w == "remote" || w == "restive") {
+			return ""
+		}
+	}
+	return ""
 }
 
 func hasPunctBefore(toks []text.Token, k int) bool {

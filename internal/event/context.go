@@ -63,19 +63,27 @@ func (r *reader) context(ms []*mention) {
 		if unreal(m.modality) {
 			continue // what did not happen has no surroundings to borrow
 		}
+		// Borrow first from an earlier event of the same type, then from
+		// any: "Both sides agreed ..." takes the agreement's place, not
+		// that of the talks before it.
 		p := para[m.si]
-		for j := i - 1; j >= 0; j-- {
-			o := ms[j]
-			q := para[o.si]
-			if q != p && !(p == 1 && q == 0) {
-				break
-			}
-			if m.date == nil && !m.anaphoric && o.date != nil && o.date.Start != nil {
-				d := *o.date
-				m.date = &d
-			}
-			if m.place == nil && o.place != nil {
-				m.place = o.place
+		for _, sameType := range []bool{true, false} {
+			for j := i - 1; j >= 0; j-- {
+				o := ms[j]
+				q := para[o.si]
+				if q != p && !(p == 1 && q == 0) {
+					break
+				}
+				if sameType && o.typ != m.typ {
+					continue
+				}
+				if m.date == nil && !m.anaphoric && o.date != nil && o.date.Start != nil {
+					d := *o.date
+					m.date = &d
+				}
+				if m.place == nil && o.place != nil {
+					m.place = o.place
+				}
 			}
 		}
 		// Beyond the paragraph, a mention borrows from an earlier one that

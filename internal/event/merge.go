@@ -334,9 +334,15 @@ func (r *reader) event(g *group) *model.Event {
 		ev.Modality = model.Alleged
 	}
 	// The dateline locates an event that no sentence places, once its
-	// mentions are joined, when it fits (see datelineFits).
+	// mentions are joined, when it fits (see datelineFits); and it refines
+	// a province or region that holds it: "KARNAL — farmers blocked a
+	// highway in Haryana state" happened at Karnal.
 	if ev.Location == nil && r.datelinePlace != nil && r.datelineFitsGroup(g) {
 		ev.Location = r.datelinePlace
+	}
+	if d := r.datelinePlace; ev.Location != nil && d != nil && rank(d) >= 5 && (ev.Location.Precision == model.PrecAdmin1 || ev.Location.Precision == model.PrecAdmin2) &&
+		d.Country == ev.Location.Country && d.Admin1 != "" && (d.Admin1 == ev.Location.Admin1 || d.Admin1 == ev.Location.Name) {
+		ev.Location = d
 	}
 	src, tgt = bestActor(srcs), bestActor(tgts)
 	ev.Source = r.actor(src, srcs)
