@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"sitrep/internal/dict"
 	"sitrep/internal/eval"
 	"sitrep/internal/geo"
 	"sitrep/internal/pipeline"
@@ -16,7 +17,7 @@ import (
 
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: sitrep eval gold|geo ...")
+		fmt.Fprintln(stderr, "usage: sitrep eval gold|geo|cameo|acled ...")
 		return 2
 	}
 	switch args[0] {
@@ -24,8 +25,12 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runEvalGold(args[1:], stdout, stderr)
 	case "geo":
 		return runEvalGeo(args[1:], stdout, stderr)
+	case "cameo":
+		return runEvalCAMEO(args[1:], stdout, stderr)
+	case "acled":
+		return runEvalACLED(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "sitrep eval: unknown set %q (want gold)\n", args[0])
+	fmt.Fprintf(stderr, "sitrep eval: unknown set %q (want gold, geo, cameo or acled)\n", args[0])
 	return 2
 }
 
@@ -139,4 +144,184 @@ func runEvalGeo(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, res.String())
 	return 0
+}
+
+// runEvalCAMEO scores sitrep's CAMEO codes on PETRARCH validation records.
+func runEvalCAMEO(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("eval cameo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	actorsPath := fs.String("actors", "", "PETRARCH/TABARI actor dictionary to code actors with")
+	agentsPath := fs.String("agents", "", "PETRARCH/TABARI agent dictionary to code actors with")
+	verbose := fs.Bool("v", false, "print each record sitrep got wrong")
+	files, err := parseAnywhere(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(files) != 1 {
+		fmt.Fprintln(stderr, "usage: sitrep eval cameo FILE.xml [-v] [--actors FILE] [--agents FILE]")
+		return 2
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "sitrep eval cameo: %v\n", err)
+		return 1
+	}
+	coder, err := loadCoder(*actorsPath, *agentsPath)
+	if err != nil {
+		return fail(err)
+	}
+	f, err := os.Open(files[0])
+	if err != nil {
+		return fail(err)
+	}
+	suite, err := eval.ReadCAMEO(f)
+	f.Close()
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", files[0], err))
+	}
+	if len(suite.Records) == 0 {
+		return fail(fmt.Errorf("%s: %w", files[0], eval.ErrNoRecords))
+	}
+	x, err := pipeline.New()
+	if err != nil {
+		return fail(err)
+	}
+	tot := eval.NewCAMEOTotals()
+	for i := range suite.Records {
+		rec := &suite.Records[i]
+		if why := rec.Skip(suite.Include); why != "" {
+			tot.Skip(why)
+			continue
+		}
+		doc, err := x.Extract([]byte(rec.Text), "", rec.Date)
+		if err != nil {
+			return fail(fmt.Errorf("record %s: %w", rec.ID, err))
+		}
+		s := eval.ScoreCAMEO(rec, eval.CAMEOTriples(doc, coder, rec.Date))
+		tot.Add(s)
+		if *verbose && (len(s.Missed) > 0 || len(s.Wrong) > 0) {
+			fmt.Fprintf(stdout, "%s: %s\n", rec.ID, rec.Text)
+			for _, t := range s.Missed {
+				fmt.Fprintf(stdout, "     missed: %s\n", t)
+			}
+			for _, t := range s.Wrong {
+				fmt.Fprintf(stdout, "     extra:  %s\n", t)
+			}
+			if rec.NoEvents && len(s.Wrong) > 0 {
+				fmt.Fprintln(stdout, "     (expects no events)")
+			}
+		}
+	}
+	actors := "sitrep's own actor codes"
+	if coder != nil {
+		actors = fmt.Sprintf("actors %s, agents %s", orNone(*actorsPath), orNone(*agentsPath))
+	}
+	fmt.Fprintf(stdout, "%s: %s; events negated, denied or hypothetical are not coded\n", files[0], actors)
+	if err := tot.Write(stdout); err != nil {
+		return fail(err)
+	}
+	return 0
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// loadCoder reads the actor and agent dictionaries named by flags; it
+// returns nil when neither is given.
+func loadCoder(actorsPath, agentsPath string) (*dict.Coder, error) {
+	if actorsPath == "" && agentsPath == "" {
+		return nil, nil
+	}
+	c := &dict.Coder{}
+	if actorsPath != "" {
+		f, err := os.Open(actorsPath)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if c.Actors, err = dict.LoadActors(f); err != nil {
+			return nil, fmt.Errorf("%s: %w", actorsPath, err)
+		}
+	}
+	if agentsPath != "" {
+		f, err := os.Open(agentsPath)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if c.Agents, err = dict.LoadAgents(f); err != nil {
+			return nil, fmt.Errorf("%s: %w", agentsPath, err)
+		}
+	}
+	return c, nil
+}
+
+// runEvalACLED scores sitrep's ACLED sub-event types on CASE 2021 task 2
+// snippets.
+func runEvalACLED(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("eval acled", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	verbose := fs.Bool("v", false, "print each snippet sitrep got wrong")
+	files, err := parseAnywhere(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(files) != 1 {
+		fmt.Fprintln(stderr, "usage: sitrep eval acled FILE.tsv [-v]")
+		return 2
+	}
+	path := files[0]
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "sitrep eval acled: %v\n", err)
+		return 1
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fail(err)
+	}
+	snippets, err := eval.ReadACLED(f)
+	f.Close()
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", path, err))
+	}
+	x, err := pipeline.New()
+	if err != nil {
+		return fail(err)
+	}
+	score := eval.NewACLEDScore()
+	for _, sn := range snippets {
+		doc, err := x.Extract([]byte(sn.Text), "", time.Time{})
+		if err != nil {
+			return fail(fmt.Errorf("%s line %d: %w", path, sn.Line, err))
+		}
+		pred := eval.ACLEDPrediction(doc)
+		score.Add(sn.Label, pred)
+		if *verbose && !eval.ACLEDRight(sn.Label, pred) {
+			fmt.Fprintf(stdout, "%s: gold %s, sitrep %s: %s\n", sn.ID, sn.Label, pred, sn.Text)
+		}
+	}
+	fmt.Fprintf(stdout, "%s: ACLED sub-event of the most confident event that has one, none when no event has one\n", path)
+	if err := score.Write(stdout, 15); err != nil {
+		return fail(err)
+	}
+	return 0
+}
+
+// parseAnywhere parses flags that may come before or after the positional
+// arguments ("FILE --actors F") and returns the positional ones.
+func parseAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }
