@@ -78,7 +78,11 @@ func code(ev *model.Event) {
 		case "suicide-attack":
 			set("Explosions/Remote violence", "Suicide bomb")
 		case "explosives":
-			set("Explosions/Remote violence", "Remote explosive/landmine/IED")
+			if triggered(ev, "grenade") {
+				set("Explosions/Remote violence", "Grenade")
+			} else {
+				set("Explosions/Remote violence", "Remote explosive/landmine/IED")
+			}
 		case "abduct":
 			set("Violence against civilians", "Abduction/forced disappearance")
 		case "sexual":
@@ -93,6 +97,15 @@ func code(ev *model.Event) {
 			}
 		default:
 			switch {
+			case ev.CAMEO == "192" && ev.Source != nil && ev.Source.Sector != nil && (*ev.Source.Sector == "military" || *ev.Source.Sector == "government"):
+				set("Battles", "Government regains territory")
+			case ev.CAMEO == "192" && ev.Source != nil && ev.Source.Sector != nil && *ev.Source.Sector == "rebel":
+				set("Battles", "Non-state actor overtakes territory")
+			case ev.CAMEO == "192":
+			case unarmedCrowd(ev.Source) && !armed(ev.Target):
+				set("Riots", "Mob violence")
+			case ev.Source != nil && ev.Source.Sector != nil && *ev.Source.Sector == "protester":
+				set("Riots", "Violent demonstration")
 			case armed(ev.Source) && armed(ev.Target):
 				set("Battles", "Armed clash")
 			case civilianSide(ev.Target) || ev.Target == nil && ev.Counts.Killed != nil:
@@ -113,7 +126,11 @@ func code(ev *model.Event) {
 		case "arrest":
 			set("Strategic developments", "Arrests")
 		case "seize":
-			set("Strategic developments", "Looting/property destruction")
+			if triggered(ev, "weapon", "arms", "ammunition", "explosive", "bomb", "ied", "device", "mine", "rifle", "gun", "cache") {
+				set("Strategic developments", "Disrupted weapons use")
+			} else {
+				set("Strategic developments", "Looting/property destruction")
+			}
 		}
 	case "AGREE":
 		set("Strategic developments", "Agreement")
@@ -175,4 +192,62 @@ func confidence(ev *model.Event, g *group) float64 {
 		c = 0.05
 	}
 	return float64(int(c*100+0.5)) / 100
+}
+
+// unarmedCrowd reports a crowd of civilians acting together ("a mob",
+// "villagers"), which ACLED counts as mob violence when it attacks.
+func unarmedCrowd(a *model.Actor) bool {
+	return a != nil && a.Kind == "group" && a.Sector != nil && *a.Sector == "civilian"
+}
+
+// triggered reports whether any trigger word of the event contains one of
+// the words.
+func triggered(ev *model.Event, words ...string) bool {
+	for _, e := range ev.Evidence {
+		t := strings.ToLower(e.Trigger)
+		for _, w := range words {
+			if strings.Contains(t, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reconcileACLED codes a report's protests the way ACLED codes the whole
+// happening: a protest met by crowd control or arrests is a "Protest with
+// intervention", one where the crowd control killed is "Excessive force
+// against protesters", and one where the protesters turned violent is a
+// "Violent demonstration".
+func reconcileACLED(evs []*model.Event) {
+	var intervened, violent, lethal bool
+	for _, e := range evs {
+		if e.Modality != model.Asserted && e.Modality != model.Alleged && e.Modality != model.Claimed {
+			continue
+		}
+		switch {
+		case e.Type == "ASSAULT" && e.Mode != nil && *e.Mode == "crowd-control":
+			intervened = true
+			if e.Counts.Killed != nil && e.Counts.Killed.Min > 0 {
+				lethal = true
+			}
+		case e.Type == "COERCE" && e.Mode != nil && *e.Mode == "arrest" && civilianSide(e.Target):
+			intervened = true
+		case e.ACLED != nil && e.ACLED.SubEventType == "Violent demonstration":
+			violent = true
+		}
+	}
+	for _, e := range evs {
+		if e.ACLED == nil || e.ACLED.EventType != "Protests" || e.ACLED.SubEventType != "Peaceful protest" {
+			continue
+		}
+		switch {
+		case violent:
+			e.ACLED = &model.ACLED{EventType: "Riots", SubEventType: "Violent demonstration"}
+		case lethal:
+			e.ACLED.SubEventType = "Excessive force against protesters"
+		case intervened:
+			e.ACLED.SubEventType = "Protest with intervention"
+		}
+	}
 }

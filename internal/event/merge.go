@@ -97,6 +97,7 @@ func (r *reader) merge(ms []*mention) []*model.Event {
 		}
 		out = append(out, ev)
 	}
+	reconcileACLED(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence[0].Start < out[j].Evidence[0].Start })
 	for i, e := range out {
 		e.ID = fmt.Sprintf("ev%d", i+1)
