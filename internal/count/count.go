@@ -3,6 +3,8 @@ package count
 import (
 	"math"
 	"strings"
+
+	"sitrep/internal/lex"
 )
 
 // Quantity is a phrase that gives a number of things: "at least 13 people",
@@ -121,7 +123,7 @@ func (p *parser) quantities() {
 // token to go on from.
 func (p *parser) quantityAt(i int) (q qty, next int, ok bool) {
 	t := p.toks[i]
-	if t.k == kPunct && !isCurrency(p.punct(i)) {
+	if t.K == lex.Punct && !isCurrency(p.punct(i)) {
 		return q, i + 1, false
 	}
 	mod, j := p.modifier(i)
@@ -152,7 +154,7 @@ func (p *parser) quantityAt(i int) (q qty, next int, ok bool) {
 		case p.word(e) == "or" && p.word(e+1) == "so":
 			q.approx, e = true, e+2
 		case p.word(e) == "or" || (p.word(e) == "to" && p.word(j-1) != "from") ||
-			(isDash(p.punct(e)) && !p.glued(e)):
+			(lex.IsDash(p.punct(e)) && !p.glued(e)):
 			if d, ok := p.core(e + 1); ok && d.exact && !d.year && d.min > c.min && mod == modNone {
 				q.max, e = d.max, d.e
 				if d.unit != "" {
@@ -227,7 +229,7 @@ func (p *parser) oneIsCount(j, e int) bool {
 	case "another", "day", "time", "way", "thing", "side", "hand", "point", "such":
 		return false
 	}
-	if isDash(p.punct(j-1)) && p.word(j-2) == "no" {
+	if lex.IsDash(p.punct(j-1)) && p.word(j-2) == "no" {
 		return false
 	}
 	return true
@@ -343,10 +345,10 @@ func (p *parser) core(i int) (core, bool) {
 		}
 		return c, ok
 	}
-	switch p.toks[i].k {
-	case kNum:
+	switch p.toks[i].K {
+	case lex.Num:
 		return p.digitCore(i)
-	case kWord:
+	case lex.Word:
 		return p.wordCore(i)
 	}
 	return core{strong: -1}, false
@@ -355,18 +357,18 @@ func (p *parser) core(i int) (core, bool) {
 // digits reads "13", "50,000" or "1.5" at token i: the value, the token
 // after it, and whether it had thousands separators or a decimal part.
 func (p *parser) digits(i int) (v float64, e int, commas, dec bool) {
-	v = float64(p.toks[i].n)
+	v = float64(p.toks[i].N)
 	e = i + 1
 	for e+1 < len(p.toks) && p.punct(e) == "," && p.glued(e) && p.isNum(e+1) && p.glued(e+1) &&
-		p.toks[e+1].e-p.toks[e+1].s == 3 && p.toks[e+1].n >= 0 {
-		v = v*1000 + float64(p.toks[e+1].n)
+		p.toks[e+1].E-p.toks[e+1].S == 3 && p.toks[e+1].N >= 0 {
+		v = v*1000 + float64(p.toks[e+1].N)
 		e += 2
 		commas = true
 	}
-	if !commas && p.punct(e) == "." && p.glued(e) && p.isNum(e+1) && p.glued(e+1) && p.toks[e+1].n >= 0 &&
+	if !commas && p.punct(e) == "." && p.glued(e) && p.isNum(e+1) && p.glued(e+1) && p.toks[e+1].N >= 0 &&
 		!(p.punct(e+2) == "." && p.glued(e+2) && p.isNum(e+3) && p.glued(e+3)) {
 		f := p.toks[e+1]
-		v += float64(f.n) / math.Pow10(f.e-f.s)
+		v += float64(f.N) / math.Pow10(f.E-f.S)
 		e += 2
 		dec = true
 	}
@@ -383,28 +385,28 @@ func (p *parser) digitCore(i int) (c core, ok bool) {
 	c.strong = -1
 	t := p.toks[i]
 	skip := func() (core, bool) { c.skip = p.runEnd(i); return c, false }
-	if t.n < 0 {
+	if t.N < 0 {
 		return skip()
 	}
 	// A number glued to a word is a code or a name: "MH17", "COVID-19", "G7".
-	if t.glued && i > 0 {
+	if t.Glued && i > 0 {
 		pr := p.toks[i-1]
-		if pr.k == kWord || p.punct(i-1) == "#" ||
-			(isDash(p.punct(i-1)) && pr.glued && i > 1 && p.toks[i-2].k == kWord) {
+		if pr.K == lex.Word || p.punct(i-1) == "#" ||
+			(lex.IsDash(p.punct(i-1)) && pr.Glued && i > 1 && p.toks[i-2].K == lex.Word) {
 			return skip()
 		}
 	}
 	v, e, commas, dec := p.digits(i)
-	currency := i > 0 && isCurrency(p.punct(i-1)) && t.glued
-	ndig := t.e - t.s
+	currency := i > 0 && isCurrency(p.punct(i-1)) && t.Glued
+	ndig := t.E - t.S
 	scaled := false
 	if p.glued(e) {
 		f := p.punct(e)
 		switch {
 		case (f == ":" || f == "/" || f == "." || f == "\\") && p.isNum(e+1) && p.glued(e+1):
 			return skip() // a time, a date, a fraction, a score
-		case isDash(f) && p.isNum(e+1) && p.glued(e+1):
-			if isDash(p.punct(e+2)) && p.glued(e+2) {
+		case lex.IsDash(f) && p.isNum(e+1) && p.glued(e+1):
+			if lex.IsDash(p.punct(e+2)) && p.glued(e+2) {
 				return skip() // 2022-09-21
 			}
 			w, e2, _, _ := p.digits(e + 1)
@@ -413,7 +415,7 @@ func (p *parser) digitCore(i int) (c core, ok bool) {
 			}
 			c.min, c.max, c.exact, c.v, c.e = int(v), int(w), true, v, e2
 			return c, true
-		case isDash(f) && p.word(e+1) != "" && p.glued(e+1):
+		case lex.IsDash(f) && p.word(e+1) != "" && p.glued(e+1):
 			switch p.word(e + 1) {
 			case "strong":
 				c.strong = e + 1
@@ -434,7 +436,7 @@ func (p *parser) digitCore(i int) (c core, ok bool) {
 		case f == "+":
 			c.min, c.max, c.v, c.e = int(v), -1, v, e+1
 			return c, true
-		case p.toks[e].k == kWord:
+		case p.toks[e].K == lex.Word:
 			switch w := p.word(e); w {
 			case "st", "nd", "rd", "th", "am", "pm", "s", "h", "hrs":
 				return skip() // 21st, 5pm, 1990s, 1400h
@@ -630,7 +632,7 @@ func (p *parser) wordCore(i int) (c core, ok bool) {
 	}
 	c.one = w == "one" && e == i+1
 	// "three-year-old", "five-day", "two-thirds": a compound adjective.
-	if isDash(p.punct(e)) && p.glued(e) && p.glued(e+1) && e+1 < len(p.toks) && p.toks[e+1].k == kWord {
+	if lex.IsDash(p.punct(e)) && p.glued(e) && p.glued(e+1) && e+1 < len(p.toks) && p.toks[e+1].K == lex.Word {
 		switch p.word(e + 1) {
 		case "strong":
 			c.strong = e + 1
@@ -746,7 +748,7 @@ func (p *parser) cardinal(i int) (float64, int, bool) {
 				continue
 			}
 		}
-		if last == ten && isDash(p.punct(j)) && p.glued(j) && p.glued(j+1) {
+		if last == ten && lex.IsDash(p.punct(j)) && p.glued(j) && p.glued(j+1) {
 			if u, ok := units[p.word(j+1)]; ok && u > 0 && u < 10 {
 				j++
 				continue
@@ -794,14 +796,14 @@ func (p *parser) headPhrase(j int, takeOf bool, q *qty) int {
 		}
 	}
 	n, end := 0, j
-	for n < 4 && k < len(p.toks) && p.toks[k].k == kWord {
+	for n < 4 && k < len(p.toks) && p.toks[k].K == lex.Word {
 		// A hyphenated compound is one word: "pro-Russian", "ex-soldiers".
 		ke := k + 1
-		for ke+1 < len(p.toks) && isDash(p.punct(ke)) && p.glued(ke) && p.glued(ke+1) && p.toks[ke+1].k == kWord {
+		for ke+1 < len(p.toks) && lex.IsDash(p.punct(ke)) && p.glued(ke) && p.glued(ke+1) && p.toks[ke+1].K == lex.Word {
 			ke += 2
 		}
-		w := p.lower[p.toks[k].s:p.toks[ke-1].e]
-		if is(w, cStop) && !(p.toks[k].upper && n > 0) || is(w, cMonth) && p.toks[k].upper {
+		w := p.lower[p.toks[k].S:p.toks[ke-1].E]
+		if is(w, cStop) && !(p.toks[k].Upper && n > 0) || is(w, cMonth) && p.toks[k].Upper {
 			break
 		}
 		next := p.word(ke)
@@ -814,13 +816,13 @@ func (p *parser) headPhrase(j int, takeOf bool, q *qty) int {
 			}
 			break
 		}
-		upper := p.toks[k].upper
+		upper := p.toks[k].Upper
 		if !upper && !is(w, cPersonSg|cPersonPl) {
 			if strings.HasSuffix(w, "ly") && w != "elderly" && w != "family" {
 				break
 			}
 			if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
-				if next == "" || is(next, cStop) || p.toks[ke].k != kWord {
+				if next == "" || is(next, cStop) || p.toks[ke].K != lex.Word {
 					break
 				}
 				if _, role := afterWords[next]; role {
@@ -864,7 +866,7 @@ func plural(w string) bool {
 // personPlural reports whether token i is a plural noun for people.
 func (p *parser) personPlural(i int) bool {
 	w := p.word(i)
-	return w != "" && p.personWord(w, p.toks[i].upper, true)
+	return w != "" && p.personWord(w, p.toks[i].Upper, true)
 }
 
 // personWord reports whether w names people: a listed noun, a capitalised
@@ -915,7 +917,7 @@ func (p *parser) personHead(q *qty) bool {
 	if q.head < 0 {
 		return true
 	}
-	return p.personWord(q.headWord, p.toks[q.head].upper, false)
+	return p.personWord(q.headWord, p.toks[q.head].Upper, false)
 }
 
 func isCurrency(s string) bool {

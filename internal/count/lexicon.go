@@ -10,7 +10,7 @@ const (
 	Participants = "participants"
 )
 
-// Word classes, as bits of lex.
+// Word classes, as bits of lexicon.
 const (
 	cStop      uint32 = 1 << iota // a function or time word: it ends a head noun phrase
 	cPersonSg                     // a singular noun for one person: "officer"
@@ -25,8 +25,8 @@ const (
 	cForce                        // security forces: never counted as participants
 )
 
-// lex maps lower-case words to their classes.
-var lex = buildLexicon()
+// lexicon maps lower-case words to their classes.
+var lexicon = buildLexicon()
 
 func buildLexicon() map[string]uint32 {
 	m := make(map[string]uint32, 1024)
@@ -111,7 +111,7 @@ func buildLexicon() map[string]uint32 {
 }
 
 // is reports whether word w has class c.
-func is(w string, c uint32) bool { return lex[w]&c != 0 }
+func is(w string, c uint32) bool { return lexicon[w]&c != 0 }
 
 // afterWords are the casualty and turnout words that follow a count:
 // "13 people were killed", "at least 13 dead", "21 injured", "40 were

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"sitrep/internal/lex"
 	"sitrep/internal/model"
 )
 
@@ -207,7 +208,7 @@ func (p *parser) before(q *qty) (role string, vs, ve int) {
 // and one parenthesis: "13 people, including two children, were killed".
 func (p *parser) after(q *qty) (role string, vs, ve int) {
 	k := q.e
-	if c := p.punct(k); c == "," || c == "(" || isDash(c) {
+	if c := p.punct(k); c == "," || c == "(" || lex.IsDash(c) {
 		close := c
 		if c == "(" {
 			close = ")"
@@ -217,7 +218,7 @@ func (p *parser) after(q *qty) (role string, vs, ve int) {
 			if c == "." || c == ";" || c == "?" || c == "!" {
 				break
 			}
-			if c == close || close == "," && isDash(c) {
+			if c == close || close == "," && lex.IsDash(c) {
 				if r, vs, ve := p.predicate(j + 1); r != "" {
 					return r, vs, ve
 				}
@@ -228,7 +229,7 @@ func (p *parser) after(q *qty) (role string, vs, ve int) {
 	// "tens of thousands of pensioners and workers marched".
 	if w := p.word(k); (w == "and" || w == "or") && q.head >= 0 {
 		for j := k + 1; j <= k+4 && j < len(p.toks); j++ {
-			if p.toks[j].k != kWord || is(p.word(j), cStop) {
+			if p.toks[j].K != lex.Word || is(p.word(j), cStop) {
 				break
 			}
 			if p.personPlural(j) {
@@ -415,7 +416,7 @@ func (p *parser) nobody(out []Toll) []Toll {
 			switch {
 			case w1 == "one":
 				se = k + 2
-			case isDash(p.punct(k+1)) && p.word(k+2) == "one":
+			case lex.IsDash(p.punct(k+1)) && p.word(k+2) == "one":
 				se = k + 3
 			default:
 				n := k + 1
@@ -436,7 +437,7 @@ func (p *parser) nobody(out []Toll) []Toll {
 						se = j + 1
 						break
 					}
-					if p.toks[j].k != kWord || is(p.word(j), cStop) {
+					if p.toks[j].K != lex.Word || is(p.word(j), cStop) {
 						break
 					}
 				}
@@ -481,7 +482,7 @@ func (p *parser) zero(out []Toll, role string, s, se, vs, ve int) []Toll {
 // died", "killing a policeman", "police arrested the suspect".
 func (p *parser) single(out []Toll) []Toll {
 	for k := 0; k < len(p.toks); k++ {
-		if p.toks[k].k != kWord {
+		if p.toks[k].K != lex.Word {
 			continue
 		}
 		// Active: a casualty verb and its object.
@@ -543,7 +544,7 @@ func (p *parser) single(out []Toll) []Toll {
 					j = c - 1
 					break
 				}
-				if p.toks[c].k == kPunct && !isDash(p.punct(c)) {
+				if p.toks[c].K == lex.Punct && !lex.IsDash(p.punct(c)) {
 					break
 				}
 			}
@@ -570,17 +571,17 @@ func (p *parser) personSubject(j int, role string) (int, bool) {
 	switch {
 	case w == "he" || w == "she":
 		return j, true
-	case is(w, cPersonSg) && !p.toks[j].upper || is(w, cPersonSg) && j > 0 && is(p.word(j-1), cDet):
+	case is(w, cPersonSg) && !p.toks[j].Upper || is(w, cPersonSg) && j > 0 && is(p.word(j-1), cDet):
 		for d := j - 1; d >= 0 && d >= j-7; d-- {
 			dw := p.word(d)
 			if is(dw, cDet) && dw != "these" && dw != "those" {
 				return d, true
 			}
-			if c := p.punct(d); c == "'" || c == "\u2019" || isDash(c) && p.glued(d) || p.isNum(d) ||
-				isDash(p.punct(d+1)) && p.glued(d+1) {
+			if c := p.punct(d); c == "'" || c == "\u2019" || lex.IsDash(c) && p.glued(d) || p.isNum(d) ||
+				lex.IsDash(p.punct(d+1)) && p.glued(d+1) {
 				continue // "Russia's", "25-year-old"
 			}
-			if p.toks[d].k != kWord || is(dw, cStop) {
+			if p.toks[d].K != lex.Word || is(dw, cStop) {
 				break
 			}
 		}
@@ -619,7 +620,7 @@ func (p *parser) personObject(s int) (int, int, bool) {
 		return 0, 0, false
 	}
 	det := is(w, cDet)
-	if !det && p.isUpper(s) && !is(w, cStop|cMonth) && p.toks[s].glued == false {
+	if !det && p.isUpper(s) && !is(w, cStop|cMonth) && p.toks[s].Glued == false {
 		// A name: "police arrested Ivan Petrov".
 		e := s + 1
 		for p.isUpper(e) && !is(p.word(e), cStop) {
@@ -635,14 +636,14 @@ func (p *parser) personObject(s int) (int, int, bool) {
 		j0 = s // "arrested opposition leader Mamadou Bah"
 	}
 	for j := j0; j <= s+8 && j < len(p.toks); j++ {
-		if p.toks[j].k != kWord {
-			if isDash(p.punct(j)) && p.glued(j) || p.isNum(j) {
+		if p.toks[j].K != lex.Word {
+			if lex.IsDash(p.punct(j)) && p.glued(j) || p.isNum(j) {
 				continue // "a 20-year-old conscript"
 			}
 			return 0, 0, false
 		}
 		w := p.word(j)
-		if isDash(p.punct(j+1)) && p.glued(j+1) || isDash(p.punct(j-1)) && p.glued(j) {
+		if lex.IsDash(p.punct(j+1)) && p.glued(j+1) || lex.IsDash(p.punct(j-1)) && p.glued(j) {
 			continue // a part of "20-year-old"
 		}
 		if is(w, cPersonSg) && !(p.punct(j+1) == "'" || p.punct(j+1) == "\u2019") {
@@ -659,7 +660,7 @@ func (p *parser) personObject(s int) (int, int, bool) {
 			}
 			return 0, 0, false
 		}
-		if is(w, cStop) && j > s+1 || !det && p.toks[j].upper {
+		if is(w, cStop) && j > s+1 || !det && p.toks[j].Upper {
 			return 0, 0, false
 		}
 	}

@@ -3,6 +3,7 @@ package timex
 import (
 	"time"
 
+	"sitrep/internal/lex"
 	"sitrep/internal/model"
 )
 
@@ -71,10 +72,10 @@ func (p *parser) monthAt(i int) (m, e int, ok bool) {
 
 // dayNum reads a day of the month at token i: "21", "21st", "3rd".
 func (p *parser) dayNum(i int) (d, e int, ok bool) {
-	if !p.isNum(i) || p.toks[i].e-p.toks[i].s > 2 {
+	if !p.isNum(i) || p.toks[i].E-p.toks[i].S > 2 {
 		return 0, i, false
 	}
-	d = p.toks[i].n
+	d = p.toks[i].N
 	if d < 1 || d > 31 {
 		return 0, i, false
 	}
@@ -97,10 +98,10 @@ func (p *parser) dayNum(i int) (d, e int, ok bool) {
 
 // yearAt reads a four-digit year at token i.
 func (p *parser) yearAt(i int) (y, e int, ok bool) {
-	if !p.isNum(i) || p.toks[i].e-p.toks[i].s != 4 {
+	if !p.isNum(i) || p.toks[i].E-p.toks[i].S != 4 {
 		return 0, i, false
 	}
-	y = p.toks[i].n
+	y = p.toks[i].N
 	if y < 1000 || y > 2999 {
 		return 0, i, false
 	}
@@ -112,7 +113,7 @@ func (p *parser) yearAt(i int) (y, e int, ok bool) {
 				return 0, i, false
 			}
 		}
-		if e < len(p.toks) && p.toks[e].k == kWord {
+		if e < len(p.toks) && p.toks[e].K == lex.Word {
 			return 0, i, false // "1990s" is read as a decade elsewhere
 		}
 	}
@@ -231,7 +232,7 @@ func (p *parser) dayDate(i, wd int) (res, bool) {
 		if d, e, ok = p.dayNum(e); !ok {
 			return res{}, false
 		}
-		if isDash(p.punct(e)) {
+		if lex.IsDash(p.punct(e)) {
 			if d2, e2, ok := p.dayNum(e + 1); ok && d2 > d {
 				return p.finishDay(i, e2, m, d, d2, wd, true)
 			}
@@ -243,7 +244,7 @@ func (p *parser) dayDate(i, wd int) (res, bool) {
 		return res{}, false
 	}
 	d2 = d
-	if isDash(p.punct(e)) {
+	if lex.IsDash(p.punct(e)) {
 		if x, e2, ok := p.dayNum(e + 1); ok && x > d {
 			if _, _, ok := p.monthAt(e2); ok {
 				d2, e = x, e2
@@ -346,11 +347,11 @@ func (p *parser) numeric(i int) (res, bool) {
 	if sep != p.punct(i+3) || (sep != "-" && sep != "/" && sep != ".") {
 		return res{}, false
 	}
-	if i > 0 && p.glued(i) && p.toks[i-1].k != kPunct || p.glued(i+5) && (p.punct(i+5) == sep || p.isNum(i+6) && p.glued(i+6) && p.punct(i+5) != ",") {
+	if i > 0 && p.glued(i) && p.toks[i-1].K != lex.Punct || p.glued(i+5) && (p.punct(i+5) == sep || p.isNum(i+6) && p.glued(i+6) && p.punct(i+5) != ",") {
 		return res{}, false // part of a longer code: an address, a version, a phone number
 	}
-	l := func(k int) int { return p.toks[k].e - p.toks[k].s }
-	a, b, c := p.toks[i].n, p.toks[i+2].n, p.toks[i+4].n
+	l := func(k int) int { return p.toks[k].E - p.toks[k].S }
+	a, b, c := p.toks[i].N, p.toks[i+2].N, p.toks[i+4].N
 	var y, m, d int
 	switch {
 	case l(i) == 4 && l(i+2) <= 2 && l(i+4) <= 2:
@@ -389,7 +390,7 @@ func (p *parser) absolute(i int) (res, bool) {
 	case "early", "late", "mid", "middle":
 		mod = true
 		j++
-		if isDash(p.punct(j)) && p.glued(j) {
+		if lex.IsDash(p.punct(j)) && p.glued(j) {
 			j++
 		}
 	}
@@ -466,8 +467,8 @@ func (p *parser) absolute(i int) (res, bool) {
 		return monthRes(i, e, y, m), true
 	}
 	// Decades: "the 1990s", "1990s".
-	if p.isNum(j) && p.toks[j].e-p.toks[j].s == 4 && p.word(j+1) == "s" && p.glued(j+1) {
-		y := p.toks[j].n
+	if p.isNum(j) && p.toks[j].E-p.toks[j].S == 4 && p.word(j+1) == "s" && p.glued(j+1) {
+		y := p.toks[j].N
 		if y%10 == 0 && y >= 1000 && y <= 2990 {
 			s := i
 			if p.word(i-1) == "the" && !mod {
@@ -487,18 +488,18 @@ func (p *parser) absolute(i int) (res, bool) {
 		case "the":
 			// "the 2014 annexation", but not "the 2000 protesters".
 			n := p.word(e)
-			ctx = n != "" && !p.toks[e].upper && n[len(n)-1] != 's'
+			ctx = n != "" && !p.toks[e].Upper && n[len(n)-1] != 's'
 		}
 		if !ctx {
 			return res{}, false
 		}
 		// Ranges: "2014-2016", "2014 to 2016", "between 2014 and 2016", "2014-16".
 		y2, e2 := y, e
-		if c, w := p.punct(e), p.word(e); isDash(c) || w == "to" || w == "and" || w == "through" {
+		if c, w := p.punct(e), p.word(e); lex.IsDash(c) || w == "to" || w == "and" || w == "through" {
 			if z, ze, ok := p.yearAt(e + 1); ok && z > y && z <= 2100 {
 				y2, e2 = z, ze
-			} else if isDash(c) && p.isNum(e+1) && p.glued(e+1) && p.toks[e+1].e-p.toks[e+1].s == 2 {
-				if z := y/100*100 + p.toks[e+1].n; z > y {
+			} else if lex.IsDash(c) && p.isNum(e+1) && p.glued(e+1) && p.toks[e+1].E-p.toks[e+1].S == 2 {
+				if z := y/100*100 + p.toks[e+1].N; z > y {
 					y2, e2 = z, e+2
 				}
 			}
@@ -693,8 +694,8 @@ func (p *parser) weekend(s, e int, last bool) (res, bool) {
 
 // count reads a small count at token i: "two", "a", "3".
 func (p *parser) count(i int) (n, e int, ok bool) {
-	if p.isNum(i) && p.toks[i].n >= 0 && p.toks[i].n < 1000 && !p.glued(i+1) {
-		return p.toks[i].n, i + 1, true
+	if p.isNum(i) && p.toks[i].N >= 0 && p.toks[i].N < 1000 && !p.glued(i+1) {
+		return p.toks[i].N, i + 1, true
 	}
 	if n, ok := smallNumbers[p.word(i)]; ok {
 		return n, i + 1, true
@@ -790,13 +791,13 @@ func (p *parser) timeAt(i int) (int, bool) {
 	if !p.isNum(i) {
 		return i, false
 	}
-	h := p.toks[i].n
+	h := p.toks[i].N
 	e := i + 1
 	clock := false
-	if p.punct(e) == ":" && p.glued(e) && p.isNum(e+1) && p.glued(e+1) && p.toks[e+1].e-p.toks[e+1].s == 2 {
+	if p.punct(e) == ":" && p.glued(e) && p.isNum(e+1) && p.glued(e+1) && p.toks[e+1].E-p.toks[e+1].S == 2 {
 		e += 2
 		clock = true
-	} else if p.punct(e) == "." && p.glued(e) && p.isNum(e+1) && p.glued(e+1) && p.toks[e+1].e-p.toks[e+1].s == 2 {
+	} else if p.punct(e) == "." && p.glued(e) && p.isNum(e+1) && p.glued(e+1) && p.toks[e+1].E-p.toks[e+1].S == 2 {
 		e += 2 // "5.30pm"
 	}
 	ampm := false
@@ -814,7 +815,7 @@ func (p *parser) timeAt(i int) (int, bool) {
 	switch {
 	case ampm && h >= 1 && h <= 12:
 	case clock && h <= 24:
-	case p.toks[i].e-p.toks[i].s == 4 && h%100 < 60 && h <= 2400 && (p.word(e) == "gmt" || p.word(e) == "utc" || p.word(e) == "hours" || p.word(e) == "hrs"):
+	case p.toks[i].E-p.toks[i].S == 4 && h%100 < 60 && h <= 2400 && (p.word(e) == "gmt" || p.word(e) == "utc" || p.word(e) == "hours" || p.word(e) == "hrs"):
 		e++
 		return e, true
 	default:
@@ -843,7 +844,7 @@ func (p *parser) extend(r *res, last int) {
 			j--
 			continue
 		}
-		if isDash(p.punct(j)) {
+		if lex.IsDash(p.punct(j)) {
 			j--
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"sitrep/internal/lex"
 	"sitrep/internal/model"
 )
 
@@ -52,12 +53,12 @@ type res struct {
 // parser holds one text while the patterns run over it.
 type parser struct {
 	text, lower string
-	toks        []token
+	toks        []lex.Token
 	ref         time.Time // midnight UTC of the reference day
 	hasRef      bool
 }
 
-var pool = sync.Pool{New: func() any { return &parser{toks: make([]token, 0, 96)} }}
+var pool = sync.Pool{New: func() any { return &parser{toks: make([]lex.Token, 0, 96)} }}
 
 // Find returns the date expressions of text, in text order, resolved
 // against ref, the publication date of the text; the zero time means the
@@ -80,8 +81,8 @@ func Find(text string, ref time.Time) []Expr {
 		pool.Put(p)
 	}()
 	p.text = text
-	p.lower = lowerASCII(text)
-	p.toks = scan(text, p.toks[:0])
+	p.lower = lex.LowerASCII(text)
+	p.toks = lex.Scan(text, p.toks[:0])
 	p.hasRef = !ref.IsZero()
 	if p.hasRef {
 		y, m, d := ref.Date()
@@ -105,7 +106,7 @@ func Find(text string, ref time.Time) []Expr {
 
 // match reads an expression that starts at token i.
 func (p *parser) match(i int) (res, bool) {
-	if p.toks[i].k == kPunct {
+	if p.toks[i].K == lex.Punct {
 		return res{}, false
 	}
 	if r, ok := p.weekday(i); ok {
@@ -122,7 +123,7 @@ func (p *parser) match(i int) (res, bool) {
 
 // expr converts r to an Expr.
 func (p *parser) expr(r res) Expr {
-	s, e := p.toks[r.s].s, p.toks[r.e-1].e
+	s, e := p.toks[r.s].S, p.toks[r.e-1].E
 	x := Expr{Start: s, End: e, Text: p.text[s:e], Anaphoric: r.ana, Offset: r.off, Background: r.bg}
 	x.Date.Text = x.Text
 	if r.ok {
