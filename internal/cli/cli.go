@@ -16,8 +16,11 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"extract": {"read reports and print their events as JSON", runExtract},
-		"eval":    {"measure accuracy on an evaluation set (gold)", runEval},
+		"extract":   {"read reports and print their events as JSON", runExtract},
+		"eval":      {"measure accuracy on an evaluation set (gold)", runEval},
+		"ingest":    {"read reports into the incident database", runIngest},
+		"export":    {"write incidents as JSONL, ACLED CSV, GDELT TSV or GeoJSON", runExport},
+		"incidents": {"list incidents, or show one and why its reports joined", runIncidents},
 	}
 }
 

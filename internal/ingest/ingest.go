@@ -1,0 +1,489 @@
+// Package ingest reads many reports into the store: files, directories
+// (recursively) and http(s) URLs. Extraction runs on every core; one
+// writer stores the results in input order, so that the same inputs give
+// the same database whatever the number of workers, and then places each
+// new event in an incident (package incident). An input stored before is
+// recognised by the hash of its bytes and not extracted again; a failed
+// input is reported and skipped.
+//
+// Every article is stored in one transaction and its events wait, marked
+// pending, until they are placed in incidents; a run that is killed
+// leaves whole articles only, and the next run places whatever was left
+// pending before it reads anything new.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"sitrep/internal/fetch"
+	"sitrep/internal/incident"
+	"sitrep/internal/model"
+	"sitrep/internal/pipeline"
+	"sitrep/internal/store"
+)
+
+// Version is the sitrep version recorded beside what ingest writes. The
+// build may set it with -ldflags "-X sitrep/internal/ingest.Version=...";
+// otherwise it is the main module's version, or "dev".
+var Version = ""
+
+// SitrepVersion returns Version, or the build's module version.
+func SitrepVersion() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// MaxInput is the largest report ingest reads from a file.
+const MaxInput = 16 << 20
+
+// Extensions are the file name endings ingest reads in a directory.
+var Extensions = []string{".html", ".htm", ".txt"}
+
+// Options tune Run.
+type Options struct {
+	// Workers is the number of extraction workers; zero means one per
+	// CPU.
+	Workers int
+	// Published is the reference date for relative dates in reports that
+	// carry no publication date; the zero time means none.
+	Published time.Time
+	// Fetch tunes fetching URLs.
+	Fetch fetch.Options
+	// Failed is called, from the writer goroutine, for every input that
+	// could not be read, extracted or stored.
+	Failed func(input string, err error)
+	// Stored is called, from the writer goroutine, after every input
+	// stored or recognised as stored.
+	Stored func(input string, res store.AddResult)
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	// New is the number of reports stored as new articles.
+	New int `json:"new"`
+	// Duplicate is the number of inputs that added no article: stored
+	// before byte for byte, the same body, or a near duplicate.
+	Duplicate int `json:"duplicate"`
+	// Copies is the part of Duplicate recorded as another source of an
+	// article (the same body on another page, or a syndicated copy).
+	Copies int `json:"copies"`
+	// Failed is the number of inputs that failed.
+	Failed int `json:"failed"`
+	// Events is the number of events stored.
+	Events int `json:"events"`
+	// Incidents is the number of incidents founded.
+	Incidents int `json:"incidents"`
+	// Merged is the number of events that joined an existing incident.
+	Merged int `json:"merged"`
+}
+
+// String is the summary line.
+func (s Summary) String() string {
+	return fmt.Sprintf("new %d, duplicate %d (%d as another source), failed %d, events %d, incidents %d (%d events joined one)",
+		s.New, s.Duplicate, s.Copies, s.Failed, s.Events, s.Incidents, s.Merged)
+}
+
+// job is one input and its place in input order.
+type job struct {
+	i     int
+	input string
+	err   error // set when the input failed before reading (a bad directory)
+}
+
+// result is what a worker made of a job.
+type result struct {
+	job
+	raw  []byte
+	doc  *model.Document
+	seen bool // stored before, byte for byte
+}
+
+// Run ingests inputs into db. It returns an error only when the store
+// fails; inputs that fail are counted and reported through opt.Failed.
+func Run(ctx context.Context, db *store.DB, x *pipeline.Extractor, inputs []string, opt Options) (Summary, error) {
+	var sum Summary
+	// Finish what a killed run left pending.
+	st, err := Assign(ctx, db)
+	if err != nil {
+		return sum, err
+	}
+	sum.Incidents += st.Incidents
+	sum.Merged += st.Merged
+
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// window bounds the jobs between the producer and the writer, so that
+	// a slow input holds back at most this many finished ones.
+	window := make(chan struct{}, 8*workers)
+	jobs := make(chan job)
+	results := make(chan result, workers)
+	go func() {
+		defer close(jobs)
+		i := 0
+		send := func(j job) bool {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return false
+			}
+			j.i = i
+			i++
+			select {
+			case jobs <- j:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		for _, in := range inputs {
+			if !expand(ctx, in, send) {
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				r := work(ctx, db, x, j, opt)
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	// The writer: results in input order.
+	held := map[int]result{}
+	next := 0
+	for r := range results {
+		held[r.i] = r
+		for {
+			r, ok := held[next]
+			if !ok {
+				break
+			}
+			delete(held, next)
+			next++
+			<-window
+			if err := write(ctx, db, r, opt, &sum); err != nil {
+				return sum, err
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+	return sum, nil
+}
+
+// write stores one result and places its events.
+func write(ctx context.Context, db *store.DB, r result, opt Options, sum *Summary) error {
+	if r.err != nil {
+		sum.Failed++
+		if opt.Failed != nil {
+			opt.Failed(r.input, r.err)
+		}
+		return nil
+	}
+	if r.seen {
+		sum.Duplicate++
+		if opt.Stored != nil {
+			opt.Stored(r.input, store.AddResult{Outcome: store.Duplicate})
+		}
+		return nil
+	}
+	res, err := db.AddArticle(ctx, &store.ArticleInput{Input: r.input, Raw: r.raw, Doc: r.doc})
+	if err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
+		// A store that fails on one article fails on the next: stop.
+		return err
+	}
+	switch res.Outcome {
+	case store.New:
+		sum.New++
+		sum.Events += res.Events
+	case store.Duplicate:
+		sum.Duplicate++
+	default:
+		sum.Duplicate++
+		sum.Copies++
+	}
+	if opt.Stored != nil {
+		opt.Stored(r.input, res)
+	}
+	if res.Outcome == store.New && res.Events > 0 {
+		st, err := Assign(ctx, db)
+		if err != nil {
+			return err
+		}
+		sum.Incidents += st.Incidents
+		sum.Merged += st.Merged
+	}
+	return nil
+}
+
+// expand sends the files of one input: itself, or for a directory every
+// file under it with one of Extensions, in lexical order. It returns
+// false when send was refused.
+func expand(ctx context.Context, in string, send func(job) bool) bool {
+	if isURL(in) {
+		return send(job{input: in})
+	}
+	st, err := os.Stat(in)
+	if err != nil || !st.IsDir() {
+		return send(job{input: in}) // the worker reports what is wrong
+	}
+	ok := true
+	err = filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			if !send(job{input: p, err: unwrapPath(err)}) {
+				ok = false
+				return fs.SkipAll
+			}
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if p != in && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !hasExtension(p) || !d.Type().IsRegular() {
+			return nil
+		}
+		if !send(job{input: p}) {
+			ok = false
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return ok && err == nil
+}
+
+func hasExtension(p string) bool {
+	ext := strings.ToLower(filepath.Ext(p))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// work reads and extracts one input.
+func work(ctx context.Context, db *store.DB, x *pipeline.Extractor, j job, opt Options) (r result) {
+	r.job = j
+	if j.err != nil {
+		return r
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			r.err = fmt.Errorf("extraction failed: %v", p)
+			r.doc = nil
+		}
+	}()
+	var pageURL string
+	if isURL(j.input) {
+		fctx, cancel := context.WithTimeout(ctx, timeout(opt.Fetch)+5*time.Second)
+		resp, err := fetch.Get(fctx, j.input, opt.Fetch)
+		cancel()
+		if errors.Is(err, fetch.ErrPrivateAddress) {
+			r.err = fmt.Errorf("%w (--allow-private allows it)", err)
+			return r
+		}
+		if err != nil {
+			r.err = err
+			return r
+		}
+		r.raw, pageURL = resp.Body, resp.URL
+	} else {
+		b, err := readFile(j.input)
+		if err != nil {
+			r.err = err
+			return r
+		}
+		r.raw = b
+	}
+	if len(r.raw) == 0 {
+		r.err = errors.New("empty input")
+		return r
+	}
+	seen, err := db.HasRaw(ctx, store.RawHash(r.raw))
+	if err != nil {
+		r.err = err
+		return r
+	}
+	if seen {
+		r.seen = true
+		return r
+	}
+	doc, err := x.Extract(r.raw, pageURL, opt.Published)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	if strings.TrimSpace(doc.Article.Text) == "" {
+		r.err = errors.New("no article text found")
+		return r
+	}
+	r.doc = doc
+	return r
+}
+
+func timeout(o fetch.Options) time.Duration {
+	if o.Timeout > 0 {
+		return o.Timeout
+	}
+	return fetch.DefaultTimeout
+}
+
+// readFile reads a report of at most MaxInput bytes.
+func readFile(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if st.IsDir() {
+		return nil, errors.New("is a directory")
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxInput+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", unwrapPath(err))
+	}
+	if len(b) > MaxInput {
+		return nil, fmt.Errorf("larger than the %d MiB limit", MaxInput>>20)
+	}
+	return b, nil
+}
+
+// unwrapPath drops the path from a *fs.PathError: the message names the
+// input already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// AssignStats counts what Assign did.
+type AssignStats struct {
+	// Incidents is the number of incidents founded.
+	Incidents int
+	// Merged is the number of events that joined an incident.
+	Merged int
+	// Absorbed is the number of incidents merged into another.
+	Absorbed int
+	// Skipped is the number of events that belong in no incident.
+	Skipped int
+}
+
+// Assign places every pending event in an incident, in ingest order, one
+// transaction per batch.
+func Assign(ctx context.Context, db *store.DB) (AssignStats, error) {
+	var st AssignStats
+	const batch = 200
+	for {
+		n := 0
+		err := db.Update(ctx, func(tx *store.Tx) error {
+			ms, err := tx.PendingEvents(ctx, batch)
+			if err != nil {
+				return err
+			}
+			n = len(ms)
+			for _, m := range ms {
+				if err := place(ctx, tx, m, &st); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return st, fmt.Errorf("assign events to incidents: %w", err)
+		}
+		if n < batch {
+			return st, nil
+		}
+	}
+}
+
+// place decides and writes where one event goes.
+func place(ctx context.Context, tx *store.Tx, m *incident.Member, st *AssignStats) error {
+	if !incident.Eligible(m.Event) {
+		st.Skipped++
+		return tx.SkipEvent(ctx, m.Article, m.Event.ID)
+	}
+	cands, err := tx.Candidates(ctx, m)
+	if err != nil {
+		return err
+	}
+	d := incident.Decide(m, cands)
+	switch {
+	case d.Skip:
+		st.Skipped++
+		return tx.SkipEvent(ctx, m.Article, m.Event.ID)
+	case d.Join == nil:
+		seq, err := tx.NextIncidentSeq(ctx)
+		if err != nil {
+			return err
+		}
+		st.Incidents++
+		return tx.SaveIncident(ctx, incident.New(m, seq), nil)
+	default:
+		m.Reason, m.Score = d.Reason, d.Score
+		for _, o := range d.Absorb {
+			d.Join.Absorb(o, fmt.Sprintf("merged into %s when %s/%s fitted both", d.Join.ID, m.Article, m.Event.ID))
+			st.Absorbed++
+		}
+		d.Join.Add(m)
+		st.Merged++
+		return tx.SaveIncident(ctx, d.Join, d.Absorb)
+	}
+}

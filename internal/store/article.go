@@ -1,0 +1,328 @@
+package store
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"sitrep/internal/fingerprint"
+	"sitrep/internal/incident"
+	"sitrep/internal/model"
+)
+
+// ArticleInput is one extracted report to store.
+type ArticleInput struct {
+	// Input is the file path or URL the report was read from.
+	Input string
+	// Raw is the report as read, before extraction.
+	Raw []byte
+	// Doc is what the extractor read from it.
+	Doc *model.Document
+}
+
+// RawHash returns the hex SHA-256 of a raw input, its identity in the
+// store.
+func RawHash(raw []byte) string {
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:])
+}
+
+// Outcomes of AddArticle.
+const (
+	// New is a report whose body was not stored before.
+	New = "new"
+	// Duplicate is an input stored before, byte for byte.
+	Duplicate = "duplicate"
+	// Copy is another input with the same body as a stored article.
+	Copy = "copy"
+	// Near is a near duplicate of a stored article, such as a syndicated
+	// copy under another headline and page chrome.
+	Near = "near"
+)
+
+// AddResult says what AddArticle did.
+type AddResult struct {
+	// Outcome is New, Duplicate, Copy or Near.
+	Outcome string
+	// Article is the id of the article that holds the report.
+	Article string
+	// Similarity is the share of shingles a near duplicate shares.
+	Similarity float64
+	// Events is the number of events stored.
+	Events int
+}
+
+// HasRaw reports whether an input with this raw hash is stored, so that
+// a caller can skip extracting it again.
+func (db *DB) HasRaw(ctx context.Context, rawHash string) (bool, error) {
+	var n int
+	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM article_sources WHERE raw_hash = $1`, rawHash).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("look up raw hash: %w", err)
+	}
+	return n > 0, nil
+}
+
+// AddArticle stores a report in one transaction. An input stored before
+// adds nothing; a body stored before, or a near duplicate of one, is
+// recorded as another source of that article; anything else becomes a new
+// article with its entities and events, the events pending assignment to
+// incidents.
+func (db *DB) AddArticle(ctx context.Context, in *ArticleInput) (AddResult, error) {
+	if in.Doc == nil || in.Doc.Article == nil {
+		return AddResult{}, errors.New("add article: no document")
+	}
+	a := in.Doc.Article
+	rawHash := RawHash(in.Raw)
+	gz, err := compress(in.Raw)
+	if err != nil {
+		return AddResult{}, err
+	}
+	sketch := fingerprint.Sketch(a.Text)
+	var res AddResult
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		res = AddResult{}
+		var existing string
+		err := tx.QueryRowContext(ctx, `SELECT article_id FROM article_sources WHERE raw_hash = $1`, rawHash).Scan(&existing)
+		if err == nil {
+			res = AddResult{Outcome: Duplicate, Article: existing}
+			return nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("look up raw hash: %w", err)
+		}
+		addSource := func(articleID, relation string, sim float64) error {
+			_, err := tx.ExecContext(ctx, `INSERT INTO article_sources
+				(raw_hash, article_id, input, url, outlet, title, published, relation, similarity, raw, raw_size, sitrep_version)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+				rawHash, articleID, in.Input, a.URL, a.Outlet, a.Title, a.Published, relation, sim, gz, len(in.Raw), db.version)
+			if err != nil {
+				return fmt.Errorf("insert article source: %w", err)
+			}
+			return nil
+		}
+
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE id = $1`, a.ID).Scan(&n); err != nil {
+			return fmt.Errorf("look up article: %w", err)
+		}
+		if n > 0 {
+			res = AddResult{Outcome: Copy, Article: a.ID, Similarity: 1}
+			return addSource(a.ID, Copy, 1)
+		}
+
+		near, sim, err := nearDuplicate(ctx, tx, a.Text, sketch)
+		if err != nil {
+			return err
+		}
+		if near != "" {
+			res = AddResult{Outcome: Near, Article: near, Similarity: sim}
+			return addSource(near, Near, sim)
+		}
+
+		var seq int64
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM articles`).Scan(&seq); err != nil {
+			return fmt.Errorf("next article seq: %w", err)
+		}
+		meta := *a
+		meta.Text = ""
+		mb, err := json.Marshal(&meta)
+		if err != nil {
+			return fmt.Errorf("encode article: %w", err)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO articles
+			(id, seq, url, outlet, title, published, language, text, meta, sitrep_version)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+			a.ID, seq, a.URL, a.Outlet, a.Title, a.Published, a.Language, a.Text, string(mb), db.version)
+		if err != nil {
+			return fmt.Errorf("insert article: %w", err)
+		}
+		for _, h := range sketch {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO article_sketches (hash, article_id) VALUES ($1, $2)`, h, a.ID); err != nil {
+				return fmt.Errorf("insert sketch: %w", err)
+			}
+		}
+		if err := addSource(a.ID, "original", 1); err != nil {
+			return err
+		}
+		for _, e := range in.Doc.Entities {
+			data, err := json.Marshal(e)
+			if err != nil {
+				return fmt.Errorf("encode entity %s: %w", e.ID, err)
+			}
+			var gid *int
+			if e.Place != nil {
+				gid = e.Place.GeonameID
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO entities (article_id, id, kind, text, geonameid, data, sitrep_version)
+				VALUES ($1, $2, $3, $4, $5, $6, $7)`, a.ID, e.ID, e.Kind, e.Text, gid, string(data), db.version); err != nil {
+				return fmt.Errorf("insert entity %s: %w", e.ID, err)
+			}
+		}
+		for i, ev := range in.Doc.Events {
+			if err := insertEvent(ctx, tx, a, ev, i, db.version); err != nil {
+				return err
+			}
+		}
+		res = AddResult{Outcome: New, Article: a.ID, Events: len(in.Doc.Events)}
+		return nil
+	})
+	if err != nil {
+		return AddResult{}, fmt.Errorf("add article %s: %w", in.Input, err)
+	}
+	return res, nil
+}
+
+func insertEvent(ctx context.Context, tx *sql.Tx, a *model.Article, ev *model.Event, ord int, version string) error {
+	data, err := json.Marshal(ev)
+	if err != nil {
+		return fmt.Errorf("encode event %s: %w", ev.ID, err)
+	}
+	evid, err := json.Marshal(evidence(a.Text, ev))
+	if err != nil {
+		return fmt.Errorf("encode evidence of %s: %w", ev.ID, err)
+	}
+	var start, end *string
+	if ev.Date != nil {
+		start, end = ev.Date.Start, ev.Date.End
+	}
+	var lat, lon *float64
+	var country, admin1 *string
+	var gid *int
+	if p := ev.Location; p != nil {
+		lat, lon, gid = &p.Lat, &p.Lon, p.GeonameID
+		country, admin1 = nonEmpty(p.Country), nonEmpty(p.Admin1)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO events
+		(article_id, id, ord, type, mode, modality, date_start, date_end, lat, lon, country, admin1, geonameid, confidence, data, evidence, pending, sitrep_version)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17)`,
+		a.ID, ev.ID, ord, ev.Type, ev.Mode, ev.Modality, start, end, lat, lon, country, admin1, gid, ev.Confidence,
+		string(data), string(evid), version)
+	if err != nil {
+		return fmt.Errorf("insert event %s: %w", ev.ID, err)
+	}
+	return nil
+}
+
+// evidence cuts the words of an event's evidence spans from the text.
+func evidence(text string, ev *model.Event) []incident.Evidence {
+	out := make([]incident.Evidence, 0, len(ev.Evidence))
+	for _, e := range ev.Evidence {
+		s := incident.Evidence{Start: e.Start, End: e.End}
+		if 0 <= e.Start && e.Start <= e.End && e.End <= len(text) {
+			s.Text = text[e.Start:e.End]
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// maxNearCandidates caps the stored articles compared with a new one:
+// those that share the most sketch hashes with it.
+const maxNearCandidates = 20
+
+// nearDuplicate finds the stored article text is a near duplicate of: the
+// candidates share sketch hashes with it, and the one that shares the most
+// shingles, if enough, wins. It returns "" when there is none.
+func nearDuplicate(ctx context.Context, q querier, text string, sketch []int64) (string, float64, error) {
+	if len(sketch) == 0 {
+		return "", 0, nil
+	}
+	args := make([]any, len(sketch))
+	for i, h := range sketch {
+		args[i] = h
+	}
+	rows, err := q.QueryContext(ctx, `SELECT article_id FROM article_sketches
+		WHERE hash IN (`+placeholders(1, len(args))+`)
+		GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT `+strconv.Itoa(maxNearCandidates), args...)
+	if err != nil {
+		return "", 0, fmt.Errorf("find near duplicates: %w", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return "", 0, fmt.Errorf("find near duplicates: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return "", 0, fmt.Errorf("find near duplicates: %w", err)
+	}
+	best, bestSim := "", 0.0
+	for _, id := range ids {
+		var other string
+		if err := q.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = $1`, id).Scan(&other); err != nil {
+			return "", 0, fmt.Errorf("read near duplicate %s: %w", id, err)
+		}
+		if ok, sim := fingerprint.Near(text, other); ok && sim > bestSim {
+			best, bestSim = id, sim
+		}
+	}
+	return best, bestSim, nil
+}
+
+func compress(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(b); err != nil {
+		return nil, fmt.Errorf("compress raw input: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("compress raw input: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Raw returns the raw input stored under rawHash, decompressed.
+func (db *DB) Raw(ctx context.Context, rawHash string) ([]byte, error) {
+	var gz []byte
+	err := db.r.QueryRowContext(ctx, `SELECT raw FROM article_sources WHERE raw_hash = $1`, rawHash).Scan(&gz)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("raw input %s: %w", rawHash, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("raw input %s: %w", rawHash, err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("raw input %s: %w", rawHash, err)
+	}
+	var out bytes.Buffer
+	if _, err := out.ReadFrom(zr); err != nil {
+		return nil, fmt.Errorf("raw input %s: %w", rawHash, err)
+	}
+	return out.Bytes(), nil
+}
+
+// placeholders returns "$from, $from+1, ..." for n arguments.
+func placeholders(from, n int) string {
+	var sb strings.Builder
+	for i := range n {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteString("$" + strconv.Itoa(from+i))
+	}
+	return sb.String()
+}

@@ -1,0 +1,449 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"sitrep/internal/incident"
+	"sitrep/internal/model"
+)
+
+// Tx is a write transaction on the incident tables. It is used by one
+// goroutine.
+type Tx struct {
+	db *DB
+	tx *sql.Tx
+}
+
+// Update runs fn in a write transaction, committed when fn returns nil.
+func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error { return fn(&Tx{db: db, tx: tx}) })
+}
+
+// memberColumns are the columns memberFrom reads, in order.
+const memberColumns = `e.article_id, e.data, e.evidence, a.seq, o.input, a.url, a.outlet, a.title, a.published`
+
+// memberJoin joins an event to its article and the article's first input.
+const memberJoin = `JOIN articles a ON a.id = e.article_id
+	JOIN article_sources o ON o.article_id = a.id AND o.relation = 'original'`
+
+type scanner interface{ Scan(dest ...any) error }
+
+// scanMember reads memberColumns, followed by extra destinations.
+func scanMember(s scanner, extra ...any) (*incident.Member, error) {
+	m := &incident.Member{}
+	var data, evid string
+	dest := append([]any{&m.Article, &data, &evid, &m.Seq, &m.Input, &m.URL, &m.Outlet, &m.Title, &m.Published}, extra...)
+	if err := s.Scan(dest...); err != nil {
+		return nil, err
+	}
+	m.Event = &model.Event{}
+	if err := json.Unmarshal([]byte(data), m.Event); err != nil {
+		return nil, fmt.Errorf("decode event of %s: %w", m.Article, err)
+	}
+	if err := json.Unmarshal([]byte(evid), &m.Evidence); err != nil {
+		return nil, fmt.Errorf("decode evidence of %s/%s: %w", m.Article, m.Event.ID, err)
+	}
+	return m, nil
+}
+
+// PendingEvents returns up to limit events not yet placed in an incident,
+// in ingest order.
+func (t *Tx) PendingEvents(ctx context.Context, limit int) ([]*incident.Member, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT `+memberColumns+` FROM events e `+memberJoin+`
+		WHERE e.pending = 1 ORDER BY a.seq, e.ord LIMIT $1`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("pending events: %w", err)
+	}
+	defer rows.Close()
+	var out []*incident.Member
+	for rows.Next() {
+		m, err := scanMember(rows)
+		if err != nil {
+			return nil, fmt.Errorf("pending events: %w", err)
+		}
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("pending events: %w", err)
+	}
+	if err := loadCopies(ctx, t.tx, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MaxCandidates caps the incidents Candidates returns.
+const MaxCandidates = 50
+
+// Candidates returns the incidents event m might join: same type, dates
+// within reach, the same country or none known, oldest first.
+func (t *Tx) Candidates(ctx context.Context, m *incident.Member) ([]*incident.Incident, error) {
+	start, end, ok := incident.Dates(m)
+	if !ok {
+		return nil, nil
+	}
+	q := `SELECT id, seq FROM incidents WHERE type = $1 AND date_start <= $2 AND date_end >= $3`
+	args := []any{m.Event.Type, end, start}
+	if p := m.Event.Location; p != nil && p.Country != "" {
+		q += ` AND (country = $4 OR country IS NULL)`
+		args = append(args, p.Country)
+	}
+	q += fmt.Sprintf(` ORDER BY seq LIMIT %d`, MaxCandidates)
+	return loadIncidents(ctx, t.tx, q, args...)
+}
+
+// NextIncidentSeq returns the creation number for a new incident.
+func (t *Tx) NextIncidentSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	if err := t.tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM incidents`).Scan(&seq); err != nil {
+		return 0, fmt.Errorf("next incident seq: %w", err)
+	}
+	return seq, nil
+}
+
+// SaveIncident writes an incident, its reconciled fields and every
+// member, and marks the members' events placed. The incidents in absorbed
+// have merged into it: their rows go, and their ids redirect to it.
+func (t *Tx) SaveIncident(ctx context.Context, in *incident.Incident, absorbed []*incident.Incident) error {
+	rec := in.Record()
+	head := *rec
+	head.Sources = nil
+	data, err := json.Marshal(&head)
+	if err != nil {
+		return fmt.Errorf("encode incident %s: %w", in.ID, err)
+	}
+	start, end := window(in)
+	var lat, lon *float64
+	var country, admin1 *string
+	if p := rec.Location; p != nil {
+		lat, lon = &p.Lat, &p.Lon
+		country, admin1 = nonEmpty(p.Country), nonEmpty(p.Admin1)
+	}
+	var killed *int
+	if rec.Counts.Killed != nil {
+		killed = &rec.Counts.Killed.Min
+	}
+	_, err = t.tx.ExecContext(ctx, `INSERT INTO incidents
+		(id, seq, type, mode, date_start, date_end, lat, lon, country, admin1, killed, n_sources, data, sitrep_version)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+		ON CONFLICT (id) DO UPDATE SET type = excluded.type, mode = excluded.mode,
+			date_start = excluded.date_start, date_end = excluded.date_end, lat = excluded.lat, lon = excluded.lon,
+			country = excluded.country, admin1 = excluded.admin1, killed = excluded.killed,
+			n_sources = excluded.n_sources, data = excluded.data, sitrep_version = excluded.sitrep_version,
+			updated_at = CURRENT_TIMESTAMP`,
+		in.ID, in.Seq, rec.Type, rec.Mode, start, end, lat, lon, country, admin1, killed, len(in.Members), string(data), t.db.version)
+	if err != nil {
+		return fmt.Errorf("save incident %s: %w", in.ID, err)
+	}
+	for i, m := range in.Members {
+		_, err := t.tx.ExecContext(ctx, `INSERT INTO incident_sources
+			(article_id, event_id, incident_id, ord, reason, score, sitrep_version)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)
+			ON CONFLICT (article_id, event_id) DO UPDATE SET incident_id = excluded.incident_id,
+				ord = excluded.ord, reason = excluded.reason, score = excluded.score`,
+			m.Article, m.Event.ID, in.ID, i, m.Reason, m.Score, t.db.version)
+		if err != nil {
+			return fmt.Errorf("save incident %s: source %s/%s: %w", in.ID, m.Article, m.Event.ID, err)
+		}
+		if _, err := t.tx.ExecContext(ctx, `UPDATE events SET pending = 0 WHERE article_id = $1 AND id = $2 AND pending = 1`,
+			m.Article, m.Event.ID); err != nil {
+			return fmt.Errorf("save incident %s: %w", in.ID, err)
+		}
+	}
+	for _, o := range absorbed {
+		why := fmt.Sprintf("merged into %s", in.ID)
+		if _, err := t.tx.ExecContext(ctx, `DELETE FROM incidents WHERE id = $1`, o.ID); err != nil {
+			return fmt.Errorf("merge incident %s: %w", o.ID, err)
+		}
+		if _, err := t.tx.ExecContext(ctx, `UPDATE incident_redirects SET to_id = $1 WHERE to_id = $2`, in.ID, o.ID); err != nil {
+			return fmt.Errorf("merge incident %s: %w", o.ID, err)
+		}
+		if _, err := t.tx.ExecContext(ctx, `INSERT INTO incident_redirects (from_id, to_id, reason, sitrep_version)
+			VALUES ($1, $2, $3, $4) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id`,
+			o.ID, in.ID, why, t.db.version); err != nil {
+			return fmt.Errorf("merge incident %s: %w", o.ID, err)
+		}
+	}
+	return nil
+}
+
+// window is the range of days stored for an incident: its reconciled
+// date, or for an incident no report dates, the days up to its first
+// report's publication.
+func window(in *incident.Incident) (start, end *string) {
+	rec := in.Record()
+	if rec.Date != nil && rec.Date.Start != nil && rec.Date.End != nil {
+		return rec.Date.Start, rec.Date.End
+	}
+	for _, m := range in.Members {
+		if s, e, ok := incident.Dates(m); ok {
+			return &s, &e
+		}
+	}
+	return nil, nil
+}
+
+// SkipEvent marks an event that belongs in no incident as placed.
+func (t *Tx) SkipEvent(ctx context.Context, articleID, eventID string) error {
+	if _, err := t.tx.ExecContext(ctx, `UPDATE events SET pending = 0 WHERE article_id = $1 AND id = $2`, articleID, eventID); err != nil {
+		return fmt.Errorf("skip event %s/%s: %w", articleID, eventID, err)
+	}
+	return nil
+}
+
+// loadIncidents runs query, which selects id and seq of incidents, and
+// loads each with its members, in the query's order.
+func loadIncidents(ctx context.Context, q querier, query string, args ...any) ([]*incident.Incident, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query incidents: %w", err)
+	}
+	var out []*incident.Incident
+	byID := map[string]*incident.Incident{}
+	for rows.Next() {
+		in := &incident.Incident{}
+		if err := rows.Scan(&in.ID, &in.Seq); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("query incidents: %w", err)
+		}
+		out = append(out, in)
+		byID[in.ID] = in
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query incidents: %w", err)
+	}
+	const batch = 500
+	for i := 0; i < len(out); i += batch {
+		part := out[i:min(len(out), i+batch)]
+		ids := make([]any, len(part))
+		for j, in := range part {
+			ids[j] = in.ID
+		}
+		rows, err := q.QueryContext(ctx, `SELECT `+memberColumns+`, s.incident_id, s.reason, s.score
+			FROM incident_sources s JOIN events e ON e.article_id = s.article_id AND e.id = s.event_id `+memberJoin+`
+			WHERE s.incident_id IN (`+placeholders(1, len(ids))+`) ORDER BY s.incident_id, s.ord`, ids...)
+		if err != nil {
+			return nil, fmt.Errorf("load incident sources: %w", err)
+		}
+		var all []*incident.Member
+		for rows.Next() {
+			var incID string
+			var reason string
+			var score float64
+			m, err := scanMember(rows, &incID, &reason, &score)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("load incident sources: %w", err)
+			}
+			m.Reason, m.Score = reason, score
+			byID[incID].Members = append(byID[incID].Members, m)
+			all = append(all, m)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("load incident sources: %w", err)
+		}
+		if err := loadCopies(ctx, q, all); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// loadCopies fills in the other inputs that carried each member's
+// article.
+func loadCopies(ctx context.Context, q querier, ms []*incident.Member) error {
+	byArticle := map[string][]*incident.Member{}
+	var ids []any
+	for _, m := range ms {
+		if _, ok := byArticle[m.Article]; !ok {
+			ids = append(ids, m.Article)
+		}
+		byArticle[m.Article] = append(byArticle[m.Article], m)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	rows, err := q.QueryContext(ctx, `SELECT article_id, input, url, outlet, title, published, relation, similarity
+		FROM article_sources WHERE relation <> 'original' AND article_id IN (`+placeholders(1, len(ids))+`)
+		ORDER BY created_at, raw_hash`, ids...)
+	if err != nil {
+		return fmt.Errorf("load article copies: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var c incident.Copy
+		if err := rows.Scan(&id, &c.Input, &c.URL, &c.Outlet, &c.Title, &c.Published, &c.Relation, &c.Similarity); err != nil {
+			return fmt.Errorf("load article copies: %w", err)
+		}
+		c.Similarity = math.Round(c.Similarity*1000) / 1000
+		for _, m := range byArticle[id] {
+			m.Copies = append(m.Copies, c)
+		}
+	}
+	return rows.Err()
+}
+
+// Filter selects incidents. Zero fields select everything.
+type Filter struct {
+	// Since and Until (YYYY-MM-DD) keep incidents whose dates overlap
+	// the range, both ends inclusive.
+	Since, Until string
+	// Type is a PLOVER event type.
+	Type string
+	// Country is an ISO 3166-1 alpha-2 code.
+	Country string
+	// Near keeps incidents within Km kilometres of Lat, Lon.
+	Near *Circle
+	// Q keeps incidents of which some report's text matches all its words.
+	Q string
+	// Limit caps the number returned (zero: no cap); Offset skips the
+	// first ones.
+	Limit, Offset int
+}
+
+// Circle is a circle on the map.
+type Circle struct {
+	Lat, Lon, Km float64
+}
+
+// where builds the WHERE clause of a filter, its arguments numbered from
+// $1.
+func (db *DB) where(f Filter) (string, []any) {
+	var conds []string
+	var args []any
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
+	if f.Since != "" {
+		conds = append(conds, "i.date_end >= "+arg(f.Since))
+	}
+	if f.Until != "" {
+		conds = append(conds, "i.date_start <= "+arg(f.Until))
+	}
+	if f.Type != "" {
+		conds = append(conds, "i.type = "+arg(strings.ToUpper(f.Type)))
+	}
+	if f.Country != "" {
+		conds = append(conds, "i.country = "+arg(strings.ToUpper(f.Country)))
+	}
+	if n := f.Near; n != nil {
+		// A box first, which the lat/lon index answers, then the
+		// distance on a plane tangent at the centre: within a few
+		// hundred kilometres it is as good as the great circle.
+		dlat := n.Km / 111.2
+		cos := math.Max(0.01, math.Cos(n.Lat*math.Pi/180))
+		dlon := n.Km / (111.2 * cos)
+		conds = append(conds, fmt.Sprintf("i.lat BETWEEN %s AND %s AND i.lon BETWEEN %s AND %s",
+			arg(n.Lat-dlat), arg(n.Lat+dlat), arg(n.Lon-dlon), arg(n.Lon+dlon)))
+		conds = append(conds, fmt.Sprintf("((i.lat - %s) * 111.2) * ((i.lat - %s) * 111.2) + ((i.lon - %s) * %s) * ((i.lon - %s) * %s) <= %s",
+			arg(n.Lat), arg(n.Lat), arg(n.Lon), arg(111.2*cos), arg(n.Lon), arg(111.2*cos), arg(n.Km*n.Km)))
+	}
+	if words := queryWords(f.Q); len(words) > 0 {
+		var match string
+		if db.dialect == Postgres {
+			match = "a.search @@ plainto_tsquery('english', " + arg(strings.Join(words, " ")) + ")"
+		} else {
+			quoted := make([]string, len(words))
+			for i, w := range words {
+				quoted[i] = `"` + w + `"`
+			}
+			match = "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + arg(strings.Join(quoted, " ")) + ")"
+		}
+		conds = append(conds, `i.id IN (SELECT s.incident_id FROM incident_sources s
+			JOIN articles a ON a.id = s.article_id WHERE `+match+`)`)
+	}
+	if len(conds) == 0 {
+		return "", args
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// queryWords splits a search into words, dropping what full-text query
+// syntax would read as operators.
+func queryWords(q string) []string {
+	return strings.FieldsFunc(q, func(r rune) bool {
+		return !(r == '-' || r == '\'' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127)
+	})
+}
+
+// Incidents returns the incidents f selects, newest first, each with its
+// sources.
+func (db *DB) Incidents(ctx context.Context, f Filter) ([]*incident.Incident, error) {
+	where, args := db.where(f)
+	q := `SELECT i.id, i.seq FROM incidents i` + where + ` ORDER BY i.date_start IS NULL, i.date_start DESC, i.seq DESC`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	if f.Offset > 0 {
+		if f.Limit <= 0 && db.dialect == SQLite {
+			q += " LIMIT -1"
+		}
+		q += fmt.Sprintf(" OFFSET %d", f.Offset)
+	}
+	return loadIncidents(ctx, db.r, q, args...)
+}
+
+// Each calls fn for every incident f selects, newest first, reading them
+// in pages so that memory stays flat. f.Limit caps the total.
+func (db *DB) Each(ctx context.Context, f Filter, fn func(*incident.Incident) error) error {
+	const page = 500
+	total := f.Limit
+	done := 0
+	for {
+		g := f
+		g.Limit = page
+		if total > 0 && total-done < page {
+			g.Limit = total - done
+		}
+		g.Offset = f.Offset + done
+		ins, err := db.Incidents(ctx, g)
+		if err != nil {
+			return err
+		}
+		for _, in := range ins {
+			if err := fn(in); err != nil {
+				return err
+			}
+		}
+		done += len(ins)
+		if len(ins) < g.Limit || total > 0 && done >= total {
+			return nil
+		}
+	}
+}
+
+// Incident returns the incident with id, following redirects from
+// incidents merged into another. redirected is the id it was found under
+// when that differs.
+func (db *DB) Incident(ctx context.Context, id string) (in *incident.Incident, redirected string, err error) {
+	target := id
+	var to string
+	err = db.r.QueryRowContext(ctx, `SELECT to_id FROM incident_redirects WHERE from_id = $1`, id).Scan(&to)
+	switch {
+	case err == nil:
+		target = to
+	case !errors.Is(err, sql.ErrNoRows):
+		return nil, "", fmt.Errorf("incident %s: %w", id, err)
+	}
+	ins, err := loadIncidents(ctx, db.r, `SELECT id, seq FROM incidents WHERE id = $1`, target)
+	if err != nil {
+		return nil, "", fmt.Errorf("incident %s: %w", id, err)
+	}
+	if len(ins) == 0 {
+		return nil, "", fmt.Errorf("incident %s: %w", id, ErrNotFound)
+	}
+	if target != id {
+		return ins[0], target, nil
+	}
+	return ins[0], "", nil
+}
