@@ -181,7 +181,11 @@ func runEvalCAMEO(args []string, stdout, stderr io.Writer) int {
 	if len(suite.Records) == 0 {
 		return fail(fmt.Errorf("%s: %w", files[0], eval.ErrNoRecords))
 	}
-	x, err := pipeline.New()
+	var opt pipeline.Options
+	if coder != nil {
+		opt.Actors, opt.Agents = coder.Actors, coder.Agents
+	}
+	x, err := pipeline.New(opt)
 	if err != nil {
 		return fail(err)
 	}

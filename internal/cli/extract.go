@@ -26,6 +26,8 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "json", "output format: json or jsonl")
 	allowPrivate := fs.Bool("allow-private", false, "allow URLs whose host resolves to a private or loopback address")
 	timeout := fs.Duration("timeout", 20*time.Second, "time limit for fetching one URL")
+	actors := fs.String("actors", "", "PETRARCH/TABARI actor dictionary `FILE`: its phrases are read as actors with its codes")
+	agents := fs.String("agents", "", "PETRARCH/TABARI agent dictionary `FILE`: agent words give the actor code its role")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: sitrep extract [--published YYYY-MM-DD] [--format json|jsonl] [INPUT ...]")
 		fmt.Fprintln(stderr, "INPUT is a file, - for standard input, or an http(s) URL; none reads standard input.")
@@ -51,7 +53,16 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
 	}
-	x, err := pipeline.New()
+	coder, err := loadCoder(*actors, *agents)
+	if err != nil {
+		fmt.Fprintf(stderr, "sitrep extract: %v\n", err)
+		return 2
+	}
+	var opt pipeline.Options
+	if coder != nil {
+		opt.Actors, opt.Agents = coder.Actors, coder.Agents
+	}
+	x, err := pipeline.New(opt)
 	if err != nil {
 		fmt.Fprintf(stderr, "sitrep extract: %v\n", err)
 		return 1

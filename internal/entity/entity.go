@@ -37,6 +37,14 @@ type Input struct {
 	// capitals made only of such words ("Black Hawk") is no person's name.
 	// Nil treats no word as common.
 	Common func(word string) bool
+	// Actors finds the longest phrase of a user's actor dictionary that
+	// starts the lower-case words, returning its code and length in words.
+	// Nil means no dictionary.
+	Actors func(words []string) (code string, n int, ok bool)
+	// Agents finds an agent phrase of a user's agent dictionary starting
+	// the lower-case words: its code and whether it goes before the
+	// actor's ("NGO~") rather than after ("~MIL"). Nil means none.
+	Agents func(words []string) (code string, before bool, ok bool)
 }
 
 // Actor is a noun phrase that can take part in an event: a name, a role
@@ -59,6 +67,10 @@ type Actor struct {
 	Pronoun     bool
 	Facility    bool // "a school": a place standing for the people in it
 	Age         int
+	// Code is the CAMEO code a user's actor dictionary gives the actor;
+	// CodeFull says an agent dictionary has already added its role.
+	Code     string
+	CodeFull bool
 }
 
 // Result is the output of Extract.
@@ -88,6 +100,7 @@ type unit struct {
 	name     string // for names: the name without titles
 	title    string // title words before a name
 	org      *knownOrg
+	code     string // from a user's actor dictionary
 	orgHead  string
 	possess  bool // followed by 's
 }
@@ -120,6 +133,10 @@ func (x *extractor) sentence(si int) {
 	var actors []Actor
 	for ui := range units {
 		u := &units[ui]
+		// "Arnor soldiers" is one actor, the soldiers, coded by Arnor.
+		if u.code != "" && ui+1 < len(units) && units[ui+1].kind == uRole && units[ui+1].tok == u.end {
+			continue
+		}
 		switch u.kind {
 		case uName, uRole, uPron:
 		case uPlace:
@@ -160,6 +177,27 @@ func (x *extractor) units(si int, toks []text.Token) []unit {
 		t := toks[i]
 		for pi < len(places) && places[pi].End <= t.Start {
 			pi++
+		}
+		// A user's dictionary knows its actors best: "Arnor", "the
+		// Calenardhon government".
+		if t.Cap() && t.Kind == text.Word && x.in.Actors != nil {
+			words := make([]string, 0, 8)
+			for k := i; k < len(toks) && k < i+8; k++ {
+				words = append(words, toks[k].Lower)
+			}
+			if code, n, ok := x.in.Actors(words); ok && n > 0 {
+				end := i + n
+				u := unit{kind: uName, tok: i, end: end, possess: end < len(toks) && toks[end].Lower == "'s"}
+				u.name = x.in.Text[toks[i].Start:toks[end-1].End]
+				u.org = &knownOrg{name: u.name, kind: "org"}
+				u.code = code
+				units = append(units, u)
+				for pi < len(places) && places[pi].Start < toks[end-1].End {
+					pi++
+				}
+				i = end
+				continue
+			}
 		}
 		// A capitalised run that names an organisation may contain a place
 		// ("Irkutsk Regional Court"), so runs are read first.
@@ -503,6 +541,22 @@ func (x *extractor) phrase(toks []text.Token, units []unit, ui int) Actor {
 			fmt.Sscanf(toks[k].Lower, "%d-", &a.Age)
 		}
 	}
+	// A dictionary actor right before a role noun is its owner: "Arnor
+	// soldiers", "the Calenardhon government".
+	if u.kind == uRole && ui > 0 && units[ui-1].code != "" && units[ui-1].end == start {
+		a.Code = units[ui-1].code
+		if x.in.Agents != nil {
+			if ag, before, ok := x.in.Agents([]string{toks[u.tok].Lower}); ok {
+				ag = strings.Trim(ag, "~")
+				if before {
+					a.Code = ag + a.Code
+				} else {
+					a.Code += ag
+				}
+				a.CodeFull = true
+			}
+		}
+	}
 	// Country from a nationality or a possessive country inside the phrase,
 	// or one directly before it.
 	for _, v := range units {
@@ -554,6 +608,7 @@ func (x *extractor) phrase(toks []text.Token, units []unit, ui int) Actor {
 				if u.org.country != "" && a.Country == "" {
 					a.Country = u.org.country
 				}
+				a.Code = u.code
 			} else {
 				a.Sector = u.orgHead
 			}

@@ -365,7 +365,7 @@ func (r *reader) event(g *group) *model.Event {
 	// Hanoi is Vietnam's. A foreign force is named as such ("Turkish
 	// drones") and keeps its own.
 	for _, a := range []*model.Actor{ev.Source, ev.Target} {
-		if a != nil && a.Country == nil && a.Sector != nil && ev.Location != nil && ev.Location.Country != "" {
+		if a != nil && a.Country == nil && a.Sector != nil && ev.Location != nil && ev.Location.Country != "" && !r.dictCoded[a] {
 			switch *a.Sector {
 			case "police", "judiciary", "government", "military":
 				if a.Kind != "state" && a.Name == nil {
@@ -415,6 +415,10 @@ func (r *reader) actor(a *entity.Actor, all []*entity.Actor) *model.Actor {
 		return nil
 	}
 	out := r.actorOut(a)
+	fromDict := a.Code != ""
+	if fromDict {
+		r.dictCoded[out] = true
+	}
 	for _, b := range all {
 		if out.Sector == nil && b.Sector != "" && b.Sector != "other" {
 			s := b.Sector
@@ -425,7 +429,9 @@ func (r *reader) actor(a *entity.Actor, all []*entity.Actor) *model.Actor {
 			out.Country = &c
 		}
 	}
-	out.CAMEO = actorCode(out, r.iso3)
+	if !fromDict {
+		out.CAMEO = actorCode(out, r.iso3)
+	}
 	return out
 }
 
@@ -462,6 +468,13 @@ func (r *reader) actorOut(a *entity.Actor) *model.Actor {
 		out.Country = &country
 	}
 	out.CAMEO = actorCode(out, r.iso3)
+	if a.Code != "" {
+		c := a.Code
+		if s := sectorCode[sector]; s != "" && len(c) == 3 && a.Kind != "org" && !a.CodeFull {
+			c += s // "Arnor soldiers": ARN + MIL
+		}
+		out.CAMEO = &c
+	}
 	return out
 }
 

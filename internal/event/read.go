@@ -43,6 +43,9 @@ type reader struct {
 	peg *model.Date
 	// datelinePlace is where the report is filed from, or nil.
 	datelinePlace *model.Place
+	// dictCoded marks actors coded by a user's dictionary, whose codes
+	// sitrep's own inferences leave alone.
+	dictCoded map[*model.Actor]bool
 }
 
 type match struct {

@@ -12,6 +12,7 @@ import (
 
 	"sitrep/internal/article"
 	"sitrep/internal/count"
+	"sitrep/internal/dict"
 	"sitrep/internal/entity"
 	"sitrep/internal/event"
 	"sitrep/internal/geo"
@@ -23,16 +24,39 @@ import (
 // Extractor turns reports into extract documents. It is safe for
 // concurrent use.
 type Extractor struct {
-	gaz *geo.Gazetteer
+	gaz    *geo.Gazetteer
+	actors *dict.Actors
+	agents *dict.Agents
 }
 
-// New returns an Extractor with the embedded gazetteer loaded.
-func New() (*Extractor, error) {
+// Options are what a user may add to the embedded knowledge.
+type Options struct {
+	// Actors is a PETRARCH/TABARI actor dictionary: its phrases are read
+	// as actors and coded with its codes. Nil means none.
+	Actors *dict.Actors
+	// Agents is a PETRARCH/TABARI agent dictionary: the role words of an
+	// actor a user's dictionary names give its code a role ("Arnor
+	// soldiers": ARN + MIL). Nil means sitrep's own sector words.
+	Agents *dict.Agents
+}
+
+// New returns an Extractor with the embedded gazetteer loaded and, when
+// given, the options' dictionaries.
+func New(opts ...Options) (*Extractor, error) {
 	g, err := geo.Load()
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	return &Extractor{gaz: g}, nil
+	x := &Extractor{gaz: g}
+	for _, o := range opts {
+		if o.Actors != nil {
+			x.actors = o.Actors
+		}
+		if o.Agents != nil {
+			x.agents = o.Agents
+		}
+	}
+	return x, nil
 }
 
 // Extract reads one raw report, HTML or plain text, told apart by content.
@@ -86,7 +110,18 @@ func (x *Extractor) Document(a *model.Article, published time.Time) *model.Docum
 		places = append(places, p)
 	}
 
-	ents := entity.Extract(entity.Input{Text: body, Sentences: a.Sentences, Tokens: toks, Places: places, Common: x.gaz.CommonWord})
+	in := entity.Input{Text: body, Sentences: a.Sentences, Tokens: toks, Places: places, Common: x.gaz.CommonWord}
+	if x.actors != nil {
+		at := ref
+		in.Actors = func(words []string) (string, int, bool) { return x.actors.Match(words, at) }
+	}
+	if x.agents != nil {
+		in.Agents = func(words []string) (string, bool, bool) {
+			ag, _, ok := x.agents.Match(words)
+			return ag.Code, ag.Before, ok
+		}
+	}
+	ents := entity.Extract(in)
 
 	var dates []event.DateExpr
 	for _, d := range timex.Find(body, ref) {

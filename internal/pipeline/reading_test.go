@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"sitrep/internal/dict"
 	"sitrep/internal/model"
 )
 
@@ -122,4 +123,36 @@ func summary(doc *model.Document) string {
 		b.WriteString(e.Type + ":" + e.Evidence[0].Trigger + " ")
 	}
 	return b.String()
+}
+
+// TestUserDictionaries checks that a user's PETRARCH/TABARI dictionaries
+// make their phrases actors and code them, agents included.
+func TestUserDictionaries(t *testing.T) {
+	actors, err := dict.LoadActors(strings.NewReader("ARNOR [ARN]\nKINGDOM_OF_ARNOR [ARN]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	agents, err := dict.LoadAgents(strings.NewReader("SOLDIER [~MIL]\nSOLDIERS [~MIL]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(Options{Actors: actors, Agents: agents})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := x.Extract([]byte("Arnor soldiers attacked a village in Kidal on Monday, killing four civilians."), "", time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 1 || doc.Events[0].Source == nil {
+		t.Fatalf("got %s, want one attack with a source", summary(doc))
+	}
+	if got := deref(doc.Events[0].Source.CAMEO); got != "ARNMIL" {
+		t.Errorf("source code: got %q, want ARNMIL", got)
+	}
+	plain, _ := New()
+	doc, _ = plain.Extract([]byte("Arnor soldiers attacked a village in Kidal on Monday, killing four civilians."), "", time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC))
+	if len(doc.Events) == 1 && doc.Events[0].Source != nil && strings.HasPrefix(deref(doc.Events[0].Source.CAMEO), "ARN") {
+		t.Errorf("without dictionaries the code must not know Arnor: got %q", deref(doc.Events[0].Source.CAMEO))
+	}
 }
