@@ -77,13 +77,7 @@ func (r *reader) context(ms []*mention) {
 				if sameType && o.typ != m.typ {
 					continue
 				}
-				if m.date == nil && !m.anaphoric && o.date != nil && o.date.Start != nil {
-					d := *o.date
-					m.date = &d
-				}
-				if m.place == nil && o.place != nil {
-					m.place = o.place
-				}
+				m.borrow(o)
 			}
 		}
 		// Beyond the paragraph, a mention borrows from an earlier one that
@@ -97,17 +91,22 @@ func (r *reader) context(ms []*mention) {
 			if !sameEntity(o.source, m.source) && !sameEntity(o.target, m.target) {
 				continue
 			}
-			if m.date == nil && !m.anaphoric && o.date != nil && o.date.Start != nil {
-				d := *o.date
-				m.date = &d
-			}
-			if m.place == nil && o.place != nil {
-				m.place = o.place
-			}
+			m.borrow(o)
 		}
 	}
 	r.peg = peg
 	r.datelinePlace = dateline
+}
+
+// borrow gives m the date and place of o where m has none.
+func (m *mention) borrow(o *mention) {
+	if m.date == nil && !m.anaphoric && o.date != nil && o.date.Start != nil {
+		d := *o.date
+		m.date = &d
+	}
+	if m.place == nil && o.place != nil {
+		m.place = o.place
+	}
 }
 
 // datelineFits reports whether the dateline may stand for where a mention
