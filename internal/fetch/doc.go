@@ -12,8 +12,15 @@
 // of the body both as sent and once decompressed (Options.MaxBytes), so a
 // gzip bomb fails fast with ErrTooLarge instead of filling memory.
 //
+// A Fetcher adds politeness for a run of many fetches: it reads each
+// host's robots.txt once (cached for RobotsTTL) and refuses what it
+// disallows with ErrRobots, keeps Options.HostInterval (1 s by default)
+// between the starts of two requests to one host, and offers conditional
+// GET for feeds (GetFeed with Validators; a 304 is ErrNotModified).
+//
 // Failures are sentinel errors, wrapped with the URL and what was being
 // done; test for them with errors.Is: ErrBadURL, ErrPrivateAddress,
 // ErrUnreachable, ErrTimeout, ErrTooManyRedirects, ErrStatus (a
-// *StatusError carries the code), ErrTooLarge and ErrEncoding.
+// *StatusError carries the code), ErrTooLarge, ErrEncoding, and from a
+// Fetcher ErrRobots and ErrNotModified.
 package fetch

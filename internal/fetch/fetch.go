@@ -28,6 +28,9 @@ const (
 	DefaultUserAgent = "sitrep/1.0 (news event extraction)"
 	// MaxRedirects is the number of redirects Get follows.
 	MaxRedirects = 10
+	// DefaultHostInterval is the least time a Fetcher leaves between two
+	// requests to one host.
+	DefaultHostInterval = time.Second
 )
 
 // Errors returned by Get, wrapped with the URL and the step that failed.
@@ -54,6 +57,12 @@ var (
 	// ErrEncoding is returned for a body in a content encoding Get cannot
 	// decode, or that does not decode.
 	ErrEncoding = errors.New("bad content encoding")
+	// ErrRobots is returned by a Fetcher for a URL that the site's
+	// robots.txt disallows to sitrep's user agent.
+	ErrRobots = errors.New("disallowed by robots.txt")
+	// ErrNotModified is returned by a conditional request that the server
+	// answered 304 Not Modified.
+	ErrNotModified = errors.New("not modified")
 )
 
 // StatusError is the error for a response whose status is not 2xx.
@@ -85,6 +94,11 @@ type Options struct {
 	Timeout time.Duration
 	// UserAgent is sent as User-Agent; empty means DefaultUserAgent.
 	UserAgent string
+	// HostInterval is the least time a Fetcher leaves between the starts
+	// of two requests to one host, robots.txt and redirects included;
+	// zero means DefaultHostInterval and a negative value no wait. Get
+	// alone ignores it.
+	HostInterval time.Duration
 }
 
 // Response is a fetched page.
@@ -100,36 +114,75 @@ type Response struct {
 	Header http.Header
 }
 
+// Validators returns what the response offers to make the next request
+// for it conditional.
+func (r *Response) Validators() Validators {
+	return Validators{ETag: r.Header.Get("ETag"), LastModified: r.Header.Get("Last-Modified")}
+}
+
+// Validators make a request conditional: the server answers 304 Not
+// Modified, and the fetch fails with ErrNotModified, when the resource
+// still has this ETag or has not changed since LastModified.
+type Validators struct {
+	ETag         string // sent as If-None-Match
+	LastModified string // sent as If-Modified-Since
+}
+
+func (v Validators) empty() bool { return v.ETag == "" && v.LastModified == "" }
+
 // Get fetches rawURL and returns its body. See the package documentation
-// for what it refuses and caps.
+// for what it refuses and caps. Get is one plain exchange: it neither reads
+// robots.txt nor waits its turn at the host; a Fetcher does both.
 func Get(ctx context.Context, rawURL string, opt Options) (*Response, error) {
+	return get(ctx, rawURL, opt, request{})
+}
+
+// request holds what a Fetcher adds to one exchange.
+type request struct {
+	// before is called before every redirect; an error stops the
+	// exchange.
+	before func(ctx context.Context, u *url.URL) error
+	// validators make the request conditional.
+	validators Validators
+	// accept is the Accept header; empty means acceptPage.
+	accept string
+}
+
+// Accept headers for a page and for a feed.
+const (
+	acceptPage = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
+	acceptFeed = "application/rss+xml,application/atom+xml,application/feed+json,application/json;q=0.9,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
+)
+
+func get(ctx context.Context, rawURL string, opt Options, rq request) (*Response, error) {
 	u, err := url.Parse(strings.TrimSpace(rawURL))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("fetch %q: %w", rawURL, ErrBadURL)
 	}
-	if opt.MaxBytes <= 0 {
-		opt.MaxBytes = DefaultMaxBytes
-	}
-	if opt.Timeout <= 0 {
-		opt.Timeout = DefaultTimeout
-	}
-	if opt.UserAgent == "" {
-		opt.UserAgent = DefaultUserAgent
-	}
+	opt = opt.withDefaults()
 	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
 	defer cancel()
 
-	client := newClient(opt)
+	client := newClient(opt, rq.before)
 	defer client.CloseIdleConnections()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("fetch %s: %w: %v", u, ErrBadURL, err)
 	}
 	req.Header.Set("User-Agent", opt.UserAgent)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
+	if rq.accept == "" {
+		rq.accept = acceptPage
+	}
+	req.Header.Set("Accept", rq.accept)
 	// Asking for the encodings ourselves keeps the transport from
 	// decompressing behind our back, so the caps apply to both sizes.
 	req.Header.Set("Accept-Encoding", "gzip, deflate")
+	if rq.validators.ETag != "" {
+		req.Header.Set("If-None-Match", rq.validators.ETag)
+	}
+	if rq.validators.LastModified != "" {
+		req.Header.Set("If-Modified-Since", rq.validators.LastModified)
+	}
 
 	resp, err := client.Do(req)
 	if err != nil {
@@ -137,6 +190,10 @@ func Get(ctx context.Context, rawURL string, opt Options) (*Response, error) {
 	}
 	defer resp.Body.Close()
 	final := resp.Request.URL.String()
+	if resp.StatusCode == http.StatusNotModified && !rq.validators.empty() {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
+		return nil, fmt.Errorf("fetch %s: %w", final, ErrNotModified)
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
 		return nil, &StatusError{URL: final, StatusCode: resp.StatusCode, Status: resp.Status}
@@ -165,9 +222,26 @@ func Get(ctx context.Context, rawURL string, opt Options) (*Response, error) {
 	}, nil
 }
 
+// withDefaults fills the zero fields of o.
+func (o Options) withDefaults() Options {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.UserAgent == "" {
+		o.UserAgent = DefaultUserAgent
+	}
+	if o.HostInterval == 0 {
+		o.HostInterval = DefaultHostInterval
+	}
+	return o
+}
+
 // newClient builds a client whose dialer checks every address it
 // connects to.
-func newClient(opt Options) *http.Client {
+func newClient(opt Options, before func(context.Context, *url.URL) error) *http.Client {
 	dialer := &net.Dialer{
 		Timeout:   opt.Timeout,
 		KeepAlive: 30 * time.Second,
@@ -198,6 +272,9 @@ func newClient(opt Options) *http.Client {
 			}
 			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 				return fmt.Errorf("redirect to %q: %w", req.URL, ErrBadURL)
+			}
+			if before != nil {
+				return before(req.Context(), req.URL)
 			}
 			return nil
 		},
@@ -373,6 +450,8 @@ func classify(ctx context.Context, u, step string, err error) error {
 		return fmt.Errorf("fetch %s: %s: %w", u, step, ErrPrivateAddress)
 	case errors.Is(err, ErrTooManyRedirects):
 		return fmt.Errorf("fetch %s: %w", u, ErrTooManyRedirects)
+	case errors.Is(err, ErrRobots):
+		return fmt.Errorf("fetch %s: %s: %w", u, step, ErrRobots)
 	case errors.Is(err, ErrBadURL):
 		return fmt.Errorf("fetch %s: %s: %w", u, step, err)
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) || isTimeout(err):

@@ -1,5 +1,9 @@
 // Package ingest reads many reports into the store: files, directories
-// (recursively) and http(s) URLs. Extraction runs on every core; one
+// (recursively), WARC archives (package warc), http(s) URLs fetched
+// politely (robots.txt, a per-host interval: fetch.Fetcher), and RSS,
+// Atom and JSON feeds, by URL or listed in OPML, whose items' pages are
+// fetched in turn (package feed); Watch polls the feeds on an interval
+// with conditional GET. Extraction runs on every core; one
 // writer stores the results in input order, so that the same inputs give
 // the same database whatever the number of workers, and then places each
 // new event in an incident (package incident). An input stored before is
@@ -53,7 +57,7 @@ func SitrepVersion() string {
 const MaxInput = 16 << 20
 
 // Extensions are the file name endings ingest reads in a directory.
-var Extensions = []string{".html", ".htm", ".txt"}
+var Extensions = []string{".html", ".htm", ".txt", ".warc", ".warc.gz"}
 
 // Options tune Run.
 type Options struct {
@@ -65,12 +69,21 @@ type Options struct {
 	Published time.Time
 	// Fetch tunes fetching URLs.
 	Fetch fetch.Options
+	// Fetcher fetches URLs; nil means a new one made with Fetch. Share one
+	// across runs to keep robots.txt and the per-host intervals.
+	Fetcher *fetch.Fetcher
 	// Failed is called, from the writer goroutine, for every input that
 	// could not be read, extracted or stored.
 	Failed func(input string, err error)
 	// Stored is called, from the writer goroutine, after every input
 	// stored or recognised as stored.
 	Stored func(input string, res store.AddResult)
+	// Polled is called by Watch after each pass over the inputs (pass 0)
+	// and after each poll of the feeds (1, 2, ...), with what it did.
+	Polled func(poll int, s Summary)
+
+	// feeds is what is known of feeds; Watch keeps it across polls.
+	feeds *feedState
 }
 
 // Summary counts what a run did.
@@ -104,6 +117,10 @@ type job struct {
 	i     int
 	input string
 	err   error // set when the input failed before reading (a bad directory)
+
+	raw       []byte    // the input, when already read (a WARC record, a fetched page)
+	pageURL   string    // the page's URL, when known
+	published time.Time // the reference date, when the source gives one
 }
 
 // result is what a worker made of a job.
@@ -129,6 +146,12 @@ func Run(ctx context.Context, db *store.DB, x *pipeline.Extractor, inputs []stri
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
+	}
+	if opt.Fetcher == nil {
+		opt.Fetcher = fetch.NewFetcher(opt.Fetch)
+	}
+	if opt.feeds == nil {
+		opt.feeds = newFeedState()
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -157,7 +180,7 @@ func Run(ctx context.Context, db *store.DB, x *pipeline.Extractor, inputs []stri
 			}
 		}
 		for _, in := range inputs {
-			if !expand(ctx, in, send) {
+			if !expand(ctx, in, opt, send) {
 				return
 			}
 		}
@@ -257,12 +280,15 @@ func write(ctx context.Context, db *store.DB, r result, opt Options, sum *Summar
 // expand sends the files of one input: itself, or for a directory every
 // file under it with one of Extensions, in lexical order. It returns
 // false when send was refused.
-func expand(ctx context.Context, in string, send func(job) bool) bool {
+func expand(ctx context.Context, in string, opt Options, send func(job) bool) bool {
 	if isURL(in) {
-		return send(job{input: in})
+		return expandURL(ctx, in, opt, send)
 	}
 	st, err := os.Stat(in)
 	if err != nil || !st.IsDir() {
+		if err == nil {
+			return expandFile(ctx, in, opt, send)
+		}
 		return send(job{input: in}) // the worker reports what is wrong
 	}
 	ok := true
@@ -289,6 +315,13 @@ func expand(ctx context.Context, in string, send func(job) bool) bool {
 		if !hasExtension(p) || !d.Type().IsRegular() {
 			return nil
 		}
+		if isWARC(p) {
+			if !expandWARC(ctx, p, send) {
+				ok = false
+				return fs.SkipAll
+			}
+			return nil
+		}
 		if !send(job{input: p}) {
 			ok = false
 			return fs.SkipAll
@@ -299,9 +332,9 @@ func expand(ctx context.Context, in string, send func(job) bool) bool {
 }
 
 func hasExtension(p string) bool {
-	ext := strings.ToLower(filepath.Ext(p))
+	p = strings.ToLower(p)
 	for _, e := range Extensions {
-		if ext == e {
+		if strings.HasSuffix(p, e) {
 			return true
 		}
 	}
@@ -324,21 +357,22 @@ func work(ctx context.Context, db *store.DB, x *pipeline.Extractor, j job, opt O
 			r.doc = nil
 		}
 	}()
-	var pageURL string
-	if isURL(j.input) {
-		fctx, cancel := context.WithTimeout(ctx, timeout(opt.Fetch)+5*time.Second)
-		resp, err := fetch.Get(fctx, j.input, opt.Fetch)
-		cancel()
-		if errors.Is(err, fetch.ErrPrivateAddress) {
-			r.err = fmt.Errorf("%w (--allow-private allows it)", err)
-			return r
-		}
+	pageURL := j.pageURL
+	published := opt.Published
+	if !j.published.IsZero() {
+		published = j.published
+	}
+	switch {
+	case j.raw != nil:
+		r.raw = j.raw
+	case isURL(j.input):
+		resp, err := opt.Fetcher.Get(ctx, j.input)
 		if err != nil {
-			r.err = err
+			r.err = fetchError(err)
 			return r
 		}
 		r.raw, pageURL = resp.Body, resp.URL
-	} else {
+	default:
 		b, err := readFile(j.input)
 		if err != nil {
 			r.err = err
@@ -359,7 +393,7 @@ func work(ctx context.Context, db *store.DB, x *pipeline.Extractor, j job, opt O
 		r.seen = true
 		return r
 	}
-	doc, err := x.Extract(r.raw, pageURL, opt.Published)
+	doc, err := x.Extract(r.raw, pageURL, published)
 	if err != nil {
 		r.err = err
 		return r
@@ -372,11 +406,12 @@ func work(ctx context.Context, db *store.DB, x *pipeline.Extractor, j job, opt O
 	return r
 }
 
-func timeout(o fetch.Options) time.Duration {
-	if o.Timeout > 0 {
-		return o.Timeout
+// fetchError adds a hint to an error that a flag would avoid.
+func fetchError(err error) error {
+	if errors.Is(err, fetch.ErrPrivateAddress) {
+		return fmt.Errorf("%w (--allow-private allows it)", err)
 	}
-	return fetch.DefaultTimeout
+	return err
 }
 
 // readFile reads a report of at most MaxInput bytes.

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"sitrep/internal/fetch"
 	"sitrep/internal/incident"
@@ -236,7 +237,7 @@ func TestFailedInputsReported(t *testing.T) {
 
 	db := storetest.Open(t, storetest.DSN(t, "sqlite"))
 	inputs := []string{srv.URL + "/ok", srv.URL + "/fail", srv.URL + "/loop", empty, missing, wire}
-	sum, failed := run(t, db, inputs, ingest.Options{Fetch: fetch.Options{AllowPrivate: true}})
+	sum, failed := run(t, db, inputs, ingest.Options{Fetch: fetch.Options{AllowPrivate: true, HostInterval: time.Millisecond}})
 	if sum.New != 2 || sum.Failed != 4 {
 		t.Errorf("summary: got %s, want 2 new, 4 failed", sum)
 	}
