@@ -21,6 +21,7 @@ func commands() map[string]command {
 		"ingest":    {"read reports into the incident database", runIngest},
 		"export":    {"write incidents as JSONL, ACLED CSV, GDELT TSV or GeoJSON", runExport},
 		"incidents": {"list incidents, or show one and why its reports joined", runIncidents},
+		"serve":     {"serve the HTTP JSON API", runServe},
 	}
 }
 

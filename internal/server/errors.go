@@ -1,0 +1,149 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"sitrep/internal/fetch"
+	"sitrep/internal/store"
+)
+
+// Kind is a class of error, mapped to an HTTP status by statusOf.
+type Kind int
+
+// The kinds of error.
+const (
+	// Internal is a failure of the server or its database.
+	Internal Kind = iota
+	// BadRequest is a request that is malformed or names bad values.
+	BadRequest
+	// Unauthorized is a write without credentials.
+	Unauthorized
+	// Forbidden is a write with credentials that do not allow it.
+	Forbidden
+	// NotFound is a resource that does not exist.
+	NotFound
+	// MethodNotAllowed is a known path asked with the wrong method.
+	MethodNotAllowed
+	// TooLarge is a request body over the limit.
+	TooLarge
+	// Unprocessable is well-formed input the pipeline cannot use, such
+	// as a page with no article text.
+	Unprocessable
+	// Upstream is a failure to fetch a URL the client asked for.
+	Upstream
+)
+
+// statusOf is the one place that maps error kinds to HTTP status.
+func statusOf(k Kind) int {
+	switch k {
+	case BadRequest:
+		return http.StatusBadRequest
+	case Unauthorized:
+		return http.StatusUnauthorized
+	case Forbidden:
+		return http.StatusForbidden
+	case NotFound:
+		return http.StatusNotFound
+	case MethodNotAllowed:
+		return http.StatusMethodNotAllowed
+	case TooLarge:
+		return http.StatusRequestEntityTooLarge
+	case Unprocessable:
+		return http.StatusUnprocessableEntity
+	case Upstream:
+		return http.StatusBadGateway
+	default:
+		return http.StatusInternalServerError
+	}
+}
+
+// Error is an API error: a kind, a stable code and a message.
+type Error struct {
+	Kind    Kind
+	Code    string // stable, snake_case, for programs
+	Message string // one line, for people
+	Err     error  // the cause, if any; logged, never sent
+}
+
+// Error returns the message and, when there is one, the cause.
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return e.Message + ": " + e.Err.Error()
+	}
+	return e.Message
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// apiError returns an Error of kind k.
+func apiError(k Kind, code, format string, args ...any) *Error {
+	return &Error{Kind: k, Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// classify turns any error into an *Error: an *Error as it is, the
+// sentinel errors of the packages the server calls by their meaning, and
+// anything else as an internal error whose cause is not shown.
+func classify(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		return &Error{Kind: TooLarge, Code: "body_too_large", Message: fmt.Sprintf("request body larger than %d bytes", tooBig.Limit), Err: err}
+	case errors.Is(err, store.ErrNotFound):
+		return &Error{Kind: NotFound, Code: "not_found", Message: err.Error(), Err: err}
+	case errors.Is(err, fetch.ErrBadURL):
+		return &Error{Kind: BadRequest, Code: "bad_url", Message: err.Error(), Err: err}
+	case errors.Is(err, fetch.ErrPrivateAddress):
+		return &Error{Kind: Unprocessable, Code: "private_address", Message: err.Error(), Err: err}
+	case errors.Is(err, fetch.ErrTooLarge):
+		return &Error{Kind: Unprocessable, Code: "page_too_large", Message: err.Error(), Err: err}
+	case errors.Is(err, fetch.ErrStatus), errors.Is(err, fetch.ErrUnreachable), errors.Is(err, fetch.ErrTimeout),
+		errors.Is(err, fetch.ErrTooManyRedirects), errors.Is(err, fetch.ErrEncoding):
+		return &Error{Kind: Upstream, Code: "fetch_failed", Message: err.Error(), Err: err}
+	}
+	return &Error{Kind: Internal, Code: "internal", Message: "internal error", Err: err}
+}
+
+// errorBody is the JSON of an error response.
+type errorBody struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// writeError sends err as JSON with its status, logging server faults
+// (which are returned to no one else).
+func writeError(w http.ResponseWriter, r *http.Request, err error) {
+	e := classify(err)
+	status := statusOf(e.Kind)
+	if status >= 500 && e.Kind != Upstream {
+		slog.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	var b errorBody
+	b.Error.Code, b.Error.Message = e.Code, e.Message
+	if e.Kind == Unauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="sitrep"`)
+	}
+	writeJSON(w, status, &b)
+}
+
+// writeJSON sends v as JSON with status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		slog.Error("encode response", "err", err)
+		b, status = []byte(`{"error":{"code":"internal","message":"internal error"}}`), http.StatusInternalServerError
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(append(b, '\n'))
+}

@@ -1,0 +1,373 @@
+package server
+
+import (
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"sitrep/internal/export"
+	"sitrep/internal/incident"
+	"sitrep/internal/store"
+)
+
+// Page sizes of GET /api/incidents.
+const (
+	DefaultLimit = 100
+	MaxLimit     = 500
+)
+
+// BBox is a bounding box in degrees. MinLon > MaxLon is a box across the
+// antimeridian.
+type BBox struct {
+	MinLon, MinLat, MaxLon, MaxLat float64
+}
+
+// contains reports whether the point is in the box, edges included.
+func (b BBox) contains(lat, lon float64) bool {
+	if lat < b.MinLat || lat > b.MaxLat {
+		return false
+	}
+	if b.MinLon <= b.MaxLon {
+		return b.MinLon <= lon && lon <= b.MaxLon
+	}
+	return lon >= b.MinLon || lon <= b.MaxLon
+}
+
+// circle returns a circle, in the store's own planar measure, that holds
+// the whole box, so the store's index narrows the search before the box
+// is checked exactly. It returns nil for a box across the antimeridian
+// or too large for the plane to be a fair measure.
+func (b BBox) circle() *store.Circle {
+	if b.MinLon > b.MaxLon || b.MaxLat-b.MinLat > 30 || b.MaxLon-b.MinLon > 30 {
+		return nil
+	}
+	lat, lon := (b.MinLat+b.MaxLat)/2, (b.MinLon+b.MaxLon)/2
+	cos := math.Max(0.01, math.Cos(lat*math.Pi/180))
+	dy := (b.MaxLat - lat) * 111.2
+	dx := (b.MaxLon - lon) * 111.2 * cos
+	// The store's measure is a quadratic form, largest over the box at
+	// its corners; a little more covers rounding.
+	return &store.Circle{Lat: lat, Lon: lon, Km: math.Hypot(dx, dy)*1.001 + 0.01}
+}
+
+// query is a parsed incident filter: what the store selects, and what is
+// checked here on each record (the box, the review state).
+type query struct {
+	f        store.Filter
+	bbox     *BBox
+	reviewed *bool
+}
+
+// post reports whether some of the filter is checked here rather than by
+// the store.
+func (q query) post() bool { return q.bbox != nil || q.reviewed != nil }
+
+// keep reports whether a record passes the checks made here.
+func (q query) keep(r *incident.Record) bool {
+	if q.reviewed != nil && r.Reviewed != *q.reviewed {
+		return false
+	}
+	if q.bbox != nil && (r.Location == nil || !q.bbox.contains(r.Location.Lat, r.Location.Lon)) {
+		return false
+	}
+	return true
+}
+
+func badParam(name, value, want string) error {
+	return apiError(BadRequest, "bad_parameter", "%s %q: want %s", name, value, want)
+}
+
+// parseQuery reads the filter parameters shared by the list and export.
+func parseQuery(v url.Values) (query, error) {
+	var q query
+	for _, d := range []struct {
+		name string
+		dst  *string
+	}{{"since", &q.f.Since}, {"until", &q.f.Until}} {
+		s := v.Get(d.name)
+		if s == "" {
+			continue
+		}
+		if _, err := time.Parse(time.DateOnly, s); err != nil {
+			return q, badParam(d.name, s, "a date as YYYY-MM-DD")
+		}
+		*d.dst = s
+	}
+	if t := v.Get("type"); t != "" {
+		if !isWord(t) {
+			return q, badParam("type", t, "a PLOVER event type such as PROTEST")
+		}
+		q.f.Type = strings.ToUpper(t)
+	}
+	if c := v.Get("country"); c != "" {
+		if len(c) != 2 || !isWord(c) {
+			return q, badParam("country", c, "an ISO 3166-1 alpha-2 code such as SD")
+		}
+		q.f.Country = strings.ToUpper(c)
+	}
+	if s := v.Get("bbox"); s != "" {
+		parts := strings.Split(s, ",")
+		var x [4]float64
+		ok := len(parts) == 4
+		for i := 0; ok && i < 4; i++ {
+			f, err := strconv.ParseFloat(strings.TrimSpace(parts[i]), 64)
+			x[i], ok = f, err == nil && !math.IsNaN(f) && !math.IsInf(f, 0)
+		}
+		b := BBox{x[0], x[1], x[2], x[3]}
+		if !ok || b.MinLon < -180 || b.MaxLon > 180 || b.MinLon > 180 || b.MaxLon < -180 ||
+			b.MinLat < -90 || b.MaxLat > 90 || b.MinLat > b.MaxLat {
+			return q, badParam("bbox", s, "minlon,minlat,maxlon,maxlat in degrees such as 20,10,30,20")
+		}
+		q.bbox = &b
+		q.f.Near = b.circle()
+	}
+	q.f.Q = strings.TrimSpace(v.Get("q"))
+	if s := v.Get("reviewed"); s != "" {
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return q, badParam("reviewed", s, "true or false")
+		}
+		q.reviewed = &b
+	}
+	return q, nil
+}
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// encodeCursor and decodeCursor make the opaque cursor of a page: for
+// now the offset of the next page, which clients must not rely on.
+func encodeCursor(offset int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("o:" + strconv.Itoa(offset)))
+}
+
+func decodeCursor(s string) (int, bool) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimPrefix(string(b), "o:"))
+	if err != nil || !strings.HasPrefix(string(b), "o:") || n < 0 {
+		return 0, false
+	}
+	return n, true
+}
+
+// page is the body of GET /api/incidents.
+type page struct {
+	Incidents  []*incident.Record `json:"incidents"`
+	Limit      int                `json:"limit"`
+	Offset     int                `json:"offset"`
+	NextCursor *string            `json:"next_cursor"`
+}
+
+// errStop ends a scan early.
+var errStop = errors.New("stop")
+
+// listIncidents answers GET /api/incidents.
+func (s *Server) listIncidents(w http.ResponseWriter, r *http.Request) error {
+	v := r.URL.Query()
+	q, err := parseQuery(v)
+	if err != nil {
+		return err
+	}
+	limit := DefaultLimit
+	if l := v.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > MaxLimit {
+			return badParam("limit", l, fmt.Sprintf("a whole number from 1 to %d", MaxLimit))
+		}
+		limit = n
+	}
+	offset := 0
+	if c := v.Get("cursor"); c != "" {
+		if v.Get("offset") != "" {
+			return apiError(BadRequest, "bad_parameter", "give cursor or offset, not both")
+		}
+		n, ok := decodeCursor(c)
+		if !ok {
+			return badParam("cursor", c, "a next_cursor from an earlier page")
+		}
+		offset = n
+	} else if o := v.Get("offset"); o != "" {
+		n, err := strconv.Atoi(o)
+		if err != nil || n < 0 {
+			return badParam("offset", o, "a whole number, 0 or more")
+		}
+		offset = n
+	}
+	if srt := v.Get("sort"); srt != "" && srt != "newest" {
+		return badParam("sort", srt, "newest (the only order so far)")
+	}
+	recs := make([]*incident.Record, 0, limit)
+	ctx := r.Context()
+	more := false
+	if !q.post() {
+		f := q.f
+		f.Limit, f.Offset = limit+1, offset
+		ins, err := s.cfg.DB.Incidents(ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, in := range ins {
+			recs = append(recs, in.Record())
+		}
+	} else {
+		// Scan what the store selects and check the rest here.
+		skip := offset
+		err := s.cfg.DB.Each(ctx, q.f, func(in *incident.Incident) error {
+			rec := in.Record()
+			if !q.keep(rec) {
+				return nil
+			}
+			if skip > 0 {
+				skip--
+				return nil
+			}
+			recs = append(recs, rec)
+			if len(recs) > limit {
+				return errStop
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, errStop) {
+			return err
+		}
+	}
+	p := page{Incidents: recs, Limit: limit, Offset: offset}
+	if len(recs) > limit {
+		more = true
+		p.Incidents = recs[:limit]
+	}
+	if more {
+		c := encodeCursor(offset + limit)
+		p.NextCursor = &c
+	}
+	writeJSON(w, http.StatusOK, &p)
+	return nil
+}
+
+// redirectBody is the body of a 301 for a merged incident.
+type redirectBody struct {
+	ID       string `json:"id"`
+	MergedIn string `json:"merged_into"`
+	Location string `json:"location"`
+}
+
+// getIncident answers GET /api/incidents/{id}. An id merged into another
+// incident answers 301 with the survivor's address.
+func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	in, via, err := s.cfg.DB.Incident(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		return apiError(NotFound, "incident_not_found", "incident %q: not found", id)
+	}
+	if err != nil {
+		return err
+	}
+	if via != "" {
+		loc := "/api/incidents/" + url.PathEscape(via)
+		w.Header().Set("Location", loc)
+		writeJSON(w, http.StatusMovedPermanently, &redirectBody{ID: id, MergedIn: via, Location: loc})
+		return nil
+	}
+	writeJSON(w, http.StatusOK, in.Record())
+	return nil
+}
+
+// exportTypes are the Content-Types of the export formats.
+var exportTypes = map[string]string{
+	"jsonl":   "application/x-ndjson; charset=utf-8",
+	"acled":   "text/csv; charset=utf-8",
+	"gdelt":   "text/tab-separated-values; charset=utf-8",
+	"geojson": "application/geo+json; charset=utf-8",
+}
+
+// exportExt are the file name endings of the export formats.
+var exportExt = map[string]string{"jsonl": "jsonl", "acled": "csv", "gdelt": "tsv", "geojson": "geojson"}
+
+// export answers GET /api/export: every incident the filters select,
+// streamed in one of the formats of package export.
+func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
+	v := r.URL.Query()
+	format := v.Get("format")
+	if format == "" {
+		format = "jsonl"
+	}
+	if exportTypes[format] == "" {
+		return badParam("format", format, "one of "+strings.Join(export.Formats, ", "))
+	}
+	q, err := parseQuery(v)
+	if err != nil {
+		return err
+	}
+	limit := 0
+	if l := v.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 0 {
+			return badParam("limit", l, "a whole number, 0 (all) or more")
+		}
+		limit = n
+	}
+	w.Header().Set("Content-Type", exportTypes[format])
+	w.Header().Set("Content-Disposition", `attachment; filename="incidents.`+exportExt[format]+`"`)
+	cw := &countWriter{w: w}
+	ew, err := export.New(format, cw, export.Options{})
+	if err != nil {
+		return err
+	}
+	written := 0
+	err = s.cfg.DB.Each(r.Context(), q.f, func(in *incident.Incident) error {
+		if q.post() && !q.keep(in.Record()) {
+			return nil
+		}
+		if err := ew.Write(in); err != nil {
+			return err
+		}
+		written++
+		if limit > 0 && written >= limit {
+			return errStop
+		}
+		return nil
+	})
+	if errors.Is(err, errStop) {
+		err = nil
+	}
+	if err != nil && cw.n == 0 {
+		// Nothing is sent yet: the error can still be the response.
+		w.Header().Del("Content-Disposition")
+		return err
+	}
+	if cerr := ew.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		// The status is sent: the output can only be cut short.
+		s.log.Error("export failed", "format", format, "err", err)
+	}
+	return nil
+}
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w interface{ Write([]byte) (int, error) }
+	n int64
+}
+
+func (c *countWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
+}
