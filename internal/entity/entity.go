@@ -914,7 +914,7 @@ func modifierWord(toks []text.Token, k int) bool {
 	}
 	if adjectives[w] {
 		// "the abducted students", but not "abducted 23 passengers".
-		return !strings.HasSuffix(w, "ed") || k > 0 && (determiners[toks[k-1].Lower] || toks[k-1].Kind == text.Number)
+		return !participles[w] || k > 0 && (determiners[toks[k-1].Lower] || toks[k-1].Kind == text.Number)
 	}
 	if _, ok := sectorModifiers[w]; ok {
 		return true
@@ -972,6 +972,12 @@ var adjectives = map[string]bool{
 	"anti-government": true, "opposition": true, "rival": true, "angry": true, "peaceful": true,
 	"striking": true, "chief": true, "deputy": true, "head": true, "female": true, "male": true,
 	"teenage": true, "pregnant": true, "human": true, "independent": true, "international": true, "jailed": true, "detained": true, "kidnapped": true, "abducted": true,
+}
+
+// participles are adjectives that are also verbs of events: they belong to
+// a phrase only after a determiner ("the abducted students").
+var participles = map[string]bool{
+	"wounded": true, "injured": true, "jailed": true, "detained": true, "kidnapped": true, "abducted": true,
 }
 
 var numberWords = map[string]bool{

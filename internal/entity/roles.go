@@ -100,7 +100,7 @@ var roles = map[string]role{
 	"traders'": {sector: "business", plural: true}, "company": {sector: "business"},
 	"market": {sector: "civilian", facility: true}, "village": {sector: "civilian", facility: true},
 	"officer": {}, "officers": {plural: true}, "guard": {}, "leader": {}, "leaders": {plural: true},
-	"group": {plural: true}, "members": {plural: true}, "analysts": {sector: "other", plural: true},
+	"group": {plural: true}, "members": {plural: true}, "agency": {}, "agencies": {plural: true}, "analysts": {sector: "other", plural: true},
 	"witnesses": {sector: "civilian", plural: true}, "witness": {sector: "civilian"},
 	"lawyer": {}, "lawyers": {plural: true}, "attorney": {}, "relatives": {sector: "civilian", plural: true},
 	"survivors": {sector: "civilian", plural: true}, "survivor": {sector: "civilian"},
@@ -112,7 +112,7 @@ var roles = map[string]role{
 // ("military officer", "police chief", "security forces").
 var sectorModifiers = map[string]string{
 	"military": "military", "army": "military", "field": "military", "naval": "military",
-	"air": "military", "security": "military", "armed": "military", "defence": "military",
+	"air": "military", "security": "military", "armed": "", "defence": "military",
 	"defense": "military", "border": "military",
 	"police": "police", "riot": "police", "traffic": "police",
 	"government": "government", "state": "government", "regional": "government",

@@ -90,7 +90,7 @@ func (r *reader) sentence(si int) []*mention {
 		}
 		// "Turkish drones struck": the weapon gives the mode, and a
 		// nationality before it the side.
-		if w, k := weaponBefore(toks, x); w != "" {
+		if w, k := weaponBefore(toks, x); w != "" && x.typ == "ASSAULT" {
 			// Warplanes that bomb make an air strike.
 			if x.mode == "" || x.mode == "explosives" && (w == "aerial" || w == "drone") {
 				x.mode, x.cameo = w, weaponCameo[w]
@@ -713,6 +713,17 @@ func (r *reader) arguments(x *mention, toks []text.Token, actors []entity.Actor)
 		for i := len(actors) - 1; i >= 0; i-- {
 			if actors[i].TokEnd < x.cs {
 				subject = &actors[i]
+				break
+			}
+		}
+	}
+	// "A barge chartered by the World Food Programme delivered ...": with
+	// no actor for subject, an agent inside the subject phrase acts.
+	if subject == nil && !x.noun && !x.passive {
+		for i := range actors {
+			a := &actors[i]
+			if inClause(a) && a.TokEnd <= x.tok && a.Tok > 0 && toks[a.Tok-1].Lower == "by" {
+				subject = a
 				break
 			}
 		}
