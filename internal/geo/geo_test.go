@@ -523,3 +523,26 @@ func TestUnitPoints(t *testing.T) {
 		t.Errorf("Manitoba: got %.2f,%.2f, %.0f km from Winnipeg, want 52°N or more and 250 km or more", manitoba.Lat, manitoba.Lon, d)
 	}
 }
+
+// TestBareNameOfNamedUnit checks one sense per discourse between a unit
+// named with its generic word and the bare name later: "Enga province"
+// then "Enga" is the province, not a town abroad; a seat town of the same
+// name keeps its own sense.
+func TestBareNameOfNamedUnit(t *testing.T) {
+	g := Default()
+	txt := "Voting in a by-election in Enga province descended into violence on Tuesday. Tribal fighting in Enga has killed dozens of people this year."
+	ms := g.Recognize(txt)
+	ps := g.Resolve(txt, ms)
+	found := false
+	for i, m := range ms {
+		if m.Text == "Enga" {
+			found = true
+			if ps[i] == nil || ps[i].Country != "PG" {
+				t.Errorf("bare Enga: got %+v, want the province in PG", ps[i])
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("bare Enga not recognised in %q", txt)
+	}
+}

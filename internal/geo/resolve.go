@@ -77,7 +77,36 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention) []*model.Place {
 		g.prepare(&ms[i])
 	}
 
-	// Groups by name.
+	// Groups by name. A bare name that the document also gives with its
+	// generic word ("Enga province" ... "Enga") is that unit: one sense
+	// per discourse.
+	// A town of that name inside the unit is the unit's seat, and keeps
+	// its own sense ("Irkutsk" beside "the Irkutsk region").
+	unitNames := map[string]map[string]bool{}
+	for i := range ms {
+		if ms[i].generic != 0 && ms[i].iso2 == "" && ms[i].compass == nil {
+			units := unitNames[ms[i].key]
+			if units == nil {
+				units = map[string]bool{}
+				unitNames[ms[i].key] = units
+			}
+			for _, c := range ms[i].cands {
+				units[c.Country+"\x00"+c.Name] = true
+			}
+		}
+	}
+	isUnit := func(m *Mention) bool {
+		units, ok := unitNames[m.key]
+		if !ok || m.generic != 0 {
+			return false
+		}
+		for _, c := range m.cands {
+			if c.Precision == model.PrecCity && units[c.Country+"\x00"+c.Admin1] {
+				return false
+			}
+		}
+		return true
+	}
 	byKey := map[string]int{}
 	var groups []*group
 	gi := make([]int, len(ms))
@@ -89,7 +118,7 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention) []*model.Place {
 			k = "\x00nat " + m.iso2
 		case m.compass != nil:
 			k = "\x00compass " + fold.Key(m.Text)
-		case m.generic != 0:
+		case m.generic != 0 || isUnit(m):
 			k = "\x00generic " + k
 		}
 		j, ok := byKey[k]
