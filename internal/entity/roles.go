@@ -100,7 +100,7 @@ var roles = map[string]role{
 	"traders'": {sector: "business", plural: true}, "company": {sector: "business"},
 	"market": {sector: "civilian", facility: true}, "village": {sector: "civilian", facility: true},
 	"officer": {}, "officers": {plural: true}, "guard": {}, "leader": {}, "leaders": {plural: true},
-	"group": {plural: true}, "members": {plural: true}, "agency": {}, "agencies": {plural: true}, "analysts": {sector: "other", plural: true},
+	"group": {plural: true}, "members": {plural: true}, "agency": {}, "agencies": {plural: true}, "party": {}, "parties": {plural: true}, "analysts": {sector: "other", plural: true},
 	"witnesses": {sector: "civilian", plural: true}, "witness": {sector: "civilian"},
 	"lawyer": {}, "lawyers": {plural: true}, "attorney": {}, "relatives": {sector: "civilian", plural: true},
 	"survivors": {sector: "civilian", plural: true}, "survivor": {sector: "civilian"},

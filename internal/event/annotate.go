@@ -155,15 +155,15 @@ func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms 
 		// "X said": an actor ending right before the verb.
 		for i := range actors {
 			a := &actors[i]
-			if a.TokEnd == k || a.TokEnd == k-1 && (toks[k-1].Text == ")" || toks[k-1].Kind == text.Word && strings.HasSuffix(toks[k-1].Lower, "ly")) {
+			if a.TokEnd == k || a.TokEnd == k-1 && (toks[k-1].Text == ")" || toks[k-1].Text == "," || toks[k-1].Kind == text.Word && strings.HasSuffix(toks[k-1].Lower, "ly")) {
 				// An attribution speaks for the events, not of itself: the
 				// speaker must not be the source of every event here.
 				att = &model.Attribution{Text: r.in.Text[a.Start:toks[k].End]}
 				who = a
 				break
 			}
-			// "..., said the governor."
-			if a.Tok == k+1 || a.Tok == k+2 && toks[k+1].Lower == "the" {
+			// "..., said the governor." (whoever is told is no speaker)
+			if w != "told" && (a.Tok == k+1 || a.Tok == k+2 && toks[k+1].Lower == "the") {
 				att = &model.Attribution{Text: r.in.Text[toks[k].Start:a.End]}
 				who = a
 				break
