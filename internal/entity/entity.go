@@ -718,6 +718,20 @@ func (x *extractor) link(si int, toks []text.Token, actors []Actor) {
 				a.Entity, a.Name = e, x.res.Entities[e].Text
 			}
 		}
+		// "its fighters", "their troops": the owner is the organisation or
+		// state named last before them.
+		if a.Entity < 0 && a.Tok < len(toks) && (toks[a.Tok].Lower == "its" || toks[a.Tok].Lower == "their") {
+			for j := i - 1; j >= 0; j-- {
+				b := actors[j]
+				if (b.Kind == "org" || b.Kind == "state") && b.Name != "" {
+					a.Name = b.Name
+					if a.Country == "" {
+						a.Country = b.Country
+					}
+					break
+				}
+			}
+		}
 	}
 	for i := range actors {
 		a := &actors[i]
@@ -918,6 +932,13 @@ func modifierWord(toks []text.Token, k int) bool {
 	}
 	if _, ok := sectorModifiers[w]; ok {
 		return true
+	}
+	// "Saudi-led", "Iran-backed", "Dakar-based": a compound that says who
+	// leads or backs the head.
+	for _, suf := range []string{"-led", "-backed", "-based", "-linked", "-allied", "-aligned", "-sponsored"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
 	}
 	// Peoples without a state: "Kurdish fighters", "Tuareg rebels".
 	if toks[k].Cap() && k > 0 && len(w) > 4 && (strings.HasSuffix(w, "ish") || strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ic")) {

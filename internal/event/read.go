@@ -807,6 +807,9 @@ func (r *reader) nounOwner(x *mention, toks []text.Token, actors []entity.Actor,
 				light = true
 				continue
 			}
+			if w == "at" && k+1 < x.tok && (toks[k+1].Lower == "least" || toks[k+1].Lower == "most") {
+				continue // "carried out at least six air strikes"
+			}
 			if toks[k].Kind == text.Punct || preps[w] && !(w == "for" && k > 0 && toks[k-1].Lower == "responsibility") {
 				return nil
 			}
