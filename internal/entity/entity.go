@@ -122,7 +122,7 @@ type extractor struct {
 	res       *Result
 	byKey     map[string]int
 	lowerSeen map[string]bool
-	lastPerp  int // entity of the attacker the text has named, or -1 (0 = none yet)
+	lastPerp  int // entity of the attacker the text has named, when perpSet
 	perpSet   bool
 	persons   []int // person entities in order of mention
 }

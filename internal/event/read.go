@@ -101,7 +101,7 @@ func (r *reader) sentence(si int) []*mention {
 		} else if m.e.weapon && !(x.source != nil && (x.source.Sector == "military" || x.source.Sector == "rebel" || x.source.Sector == "police" || x.source.Perp)) {
 			continue
 		}
-		x.another = anotherBefore(toks, m.tok) || (x.source != nil && x.source.Another) || (x.noun && x.target != nil && x.target.Another && false)
+		x.another = anotherBefore(toks, m.tok) || (x.source != nil && x.source.Another)
 		if m.e.outcome {
 			outcomes = append(outcomes, x)
 			continue
