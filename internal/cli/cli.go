@@ -22,6 +22,7 @@ func commands() map[string]command {
 		"export":    {"write incidents as JSONL, ACLED CSV, GDELT TSV or GeoJSON", runExport},
 		"incidents": {"list incidents, or show one and why its reports joined", runIncidents},
 		"serve":     {"serve the HTTP JSON API", runServe},
+		"reprocess": {"read stored inputs again and report how their events changed", runReprocess},
 	}
 }
 

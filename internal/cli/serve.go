@@ -56,7 +56,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	srv, err := server.New(server.Config{
-		DB: st, DSN: *db, Extractor: x, Token: *token, Logger: log,
+		DB: st, Extractor: x, Token: *token, Logger: log,
 		Fetch: fetch.Options{AllowPrivate: *allowPrivate, Timeout: *timeout},
 	})
 	if err != nil {

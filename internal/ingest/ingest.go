@@ -96,6 +96,9 @@ type Summary struct {
 	// Copies is the part of Duplicate recorded as another source of an
 	// article (the same body on another page, or a syndicated copy).
 	Copies int `json:"copies"`
+	// Versions is the part of New that is a new version of a stored
+	// article: the same URL with other content.
+	Versions int `json:"versions"`
 	// Failed is the number of inputs that failed.
 	Failed int `json:"failed"`
 	// Events is the number of events stored.
@@ -108,8 +111,12 @@ type Summary struct {
 
 // String is the summary line.
 func (s Summary) String() string {
-	return fmt.Sprintf("new %d, duplicate %d (%d as another source), failed %d, events %d, incidents %d (%d events joined one)",
-		s.New, s.Duplicate, s.Copies, s.Failed, s.Events, s.Incidents, s.Merged)
+	v := ""
+	if s.Versions > 0 {
+		v = fmt.Sprintf(" (%d a new version of a stored one)", s.Versions)
+	}
+	return fmt.Sprintf("new %d%s, duplicate %d (%d as another source), failed %d, events %d, incidents %d (%d events joined one)",
+		s.New, v, s.Duplicate, s.Copies, s.Failed, s.Events, s.Incidents, s.Merged)
 }
 
 // job is one input and its place in input order.
@@ -254,9 +261,12 @@ func write(ctx context.Context, db *store.DB, r result, opt Options, sum *Summar
 		return err
 	}
 	switch res.Outcome {
-	case store.New:
+	case store.New, store.Version:
 		sum.New++
 		sum.Events += res.Events
+		if res.Outcome == store.Version {
+			sum.Versions++
+		}
 	case store.Duplicate:
 		sum.Duplicate++
 	default:
@@ -266,7 +276,7 @@ func write(ctx context.Context, db *store.DB, r result, opt Options, sum *Summar
 	if opt.Stored != nil {
 		opt.Stored(r.input, res)
 	}
-	if res.Outcome == store.New && res.Events > 0 {
+	if (res.Outcome == store.New || res.Outcome == store.Version) && res.Events > 0 {
 		st, err := Assign(ctx, db)
 		if err != nil {
 			return err

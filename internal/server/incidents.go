@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -22,61 +23,13 @@ const (
 	MaxLimit     = 500
 )
 
-// BBox is a bounding box in degrees. MinLon > MaxLon is a box across the
-// antimeridian.
-type BBox struct {
-	MinLon, MinLat, MaxLon, MaxLat float64
-}
+// BBox is a bounding box in degrees; MinLon > MaxLon is a box across
+// the antimeridian. The store filters by it.
+type BBox = store.BBox
 
-// contains reports whether the point is in the box, edges included.
-func (b BBox) contains(lat, lon float64) bool {
-	if lat < b.MinLat || lat > b.MaxLat {
-		return false
-	}
-	if b.MinLon <= b.MaxLon {
-		return b.MinLon <= lon && lon <= b.MaxLon
-	}
-	return lon >= b.MinLon || lon <= b.MaxLon
-}
-
-// circle returns a circle, in the store's own planar measure, that holds
-// the whole box, so the store's index narrows the search before the box
-// is checked exactly. It returns nil for a box across the antimeridian
-// or too large for the plane to be a fair measure.
-func (b BBox) circle() *store.Circle {
-	if b.MinLon > b.MaxLon || b.MaxLat-b.MinLat > 30 || b.MaxLon-b.MinLon > 30 {
-		return nil
-	}
-	lat, lon := (b.MinLat+b.MaxLat)/2, (b.MinLon+b.MaxLon)/2
-	cos := math.Max(0.01, math.Cos(lat*math.Pi/180))
-	dy := (b.MaxLat - lat) * 111.2
-	dx := (b.MaxLon - lon) * 111.2 * cos
-	// The store's measure is a quadratic form, largest over the box at
-	// its corners; a little more covers rounding.
-	return &store.Circle{Lat: lat, Lon: lon, Km: math.Hypot(dx, dy)*1.001 + 0.01}
-}
-
-// query is a parsed incident filter: what the store selects, and what is
-// checked here on each record (the box, the review state).
+// query is a parsed incident filter, all of it selected by the store.
 type query struct {
-	f        store.Filter
-	bbox     *BBox
-	reviewed *bool
-}
-
-// post reports whether some of the filter is checked here rather than by
-// the store.
-func (q query) post() bool { return q.bbox != nil || q.reviewed != nil }
-
-// keep reports whether a record passes the checks made here.
-func (q query) keep(r *incident.Record) bool {
-	if q.reviewed != nil && r.Reviewed != *q.reviewed {
-		return false
-	}
-	if q.bbox != nil && (r.Location == nil || !q.bbox.contains(r.Location.Lat, r.Location.Lon)) {
-		return false
-	}
-	return true
+	f store.Filter
 }
 
 func badParam(name, value, want string) error {
@@ -119,13 +72,11 @@ func parseQuery(v url.Values) (query, error) {
 			f, err := strconv.ParseFloat(strings.TrimSpace(parts[i]), 64)
 			x[i], ok = f, err == nil && !math.IsNaN(f) && !math.IsInf(f, 0)
 		}
-		b := BBox{x[0], x[1], x[2], x[3]}
-		if !ok || b.MinLon < -180 || b.MaxLon > 180 || b.MinLon > 180 || b.MaxLon < -180 ||
-			b.MinLat < -90 || b.MaxLat > 90 || b.MinLat > b.MaxLat {
+		b := BBox{MinLon: x[0], MinLat: x[1], MaxLon: x[2], MaxLat: x[3]}
+		if !ok || !b.Valid() {
 			return q, badParam("bbox", s, "minlon,minlat,maxlon,maxlat in degrees such as 20,10,30,20")
 		}
-		q.bbox = &b
-		q.f.Near = b.circle()
+		q.f.BBox = &b
 	}
 	q.f.Q = strings.TrimSpace(v.Get("q"))
 	if s := v.Get("reviewed"); s != "" {
@@ -133,7 +84,7 @@ func parseQuery(v url.Values) (query, error) {
 		if err != nil {
 			return q, badParam("reviewed", s, "true or false")
 		}
-		q.reviewed = &b
+		q.f.Reviewed = &b
 	}
 	return q, nil
 }
@@ -147,29 +98,29 @@ func isWord(s string) bool {
 	return s != ""
 }
 
-// encodeCursor and decodeCursor make the opaque cursor of a page: for
-// now the offset of the next page, which clients must not rely on.
-func encodeCursor(offset int) string {
-	return base64.RawURLEncoding.EncodeToString([]byte("o:" + strconv.Itoa(offset)))
+// encodeCursor and decodeCursor make the opaque cursor of a page from
+// the store's keyset position; clients must not rely on its form.
+func encodeCursor(c *store.Cursor) string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-func decodeCursor(s string) (int, bool) {
+func decodeCursor(s string) (*store.Cursor, bool) {
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
-		return 0, false
+		return nil, false
 	}
-	n, err := strconv.Atoi(strings.TrimPrefix(string(b), "o:"))
-	if err != nil || !strings.HasPrefix(string(b), "o:") || n < 0 {
-		return 0, false
+	var c store.Cursor
+	if err := json.Unmarshal(b, &c); err != nil || c.ID == "" {
+		return nil, false
 	}
-	return n, true
+	return &c, true
 }
 
 // page is the body of GET /api/incidents.
 type page struct {
 	Incidents  []*incident.Record `json:"incidents"`
 	Limit      int                `json:"limit"`
-	Offset     int                `json:"offset"`
 	NextCursor *string            `json:"next_cursor"`
 }
 
@@ -191,68 +142,31 @@ func (s *Server) listIncidents(w http.ResponseWriter, r *http.Request) error {
 		}
 		limit = n
 	}
-	offset := 0
+	if o := v.Get("offset"); o != "" {
+		return badParam("offset", o, "no offset: pages follow one another by cursor (next_cursor)")
+	}
 	if c := v.Get("cursor"); c != "" {
-		if v.Get("offset") != "" {
-			return apiError(BadRequest, "bad_parameter", "give cursor or offset, not both")
-		}
-		n, ok := decodeCursor(c)
+		after, ok := decodeCursor(c)
 		if !ok {
 			return badParam("cursor", c, "a next_cursor from an earlier page")
 		}
-		offset = n
-	} else if o := v.Get("offset"); o != "" {
-		n, err := strconv.Atoi(o)
-		if err != nil || n < 0 {
-			return badParam("offset", o, "a whole number, 0 or more")
-		}
-		offset = n
+		q.f.After = after
 	}
 	if srt := v.Get("sort"); srt != "" && srt != "newest" {
 		return badParam("sort", srt, "newest (the only order so far)")
 	}
-	recs := make([]*incident.Record, 0, limit)
-	ctx := r.Context()
-	more := false
-	if !q.post() {
-		f := q.f
-		f.Limit, f.Offset = limit+1, offset
-		ins, err := s.cfg.DB.Incidents(ctx, f)
-		if err != nil {
-			return err
-		}
-		for _, in := range ins {
-			recs = append(recs, in.Record())
-		}
-	} else {
-		// Scan what the store selects and check the rest here.
-		skip := offset
-		err := s.cfg.DB.Each(ctx, q.f, func(in *incident.Incident) error {
-			rec := in.Record()
-			if !q.keep(rec) {
-				return nil
-			}
-			if skip > 0 {
-				skip--
-				return nil
-			}
-			recs = append(recs, rec)
-			if len(recs) > limit {
-				return errStop
-			}
-			return nil
-		})
-		if err != nil && !errors.Is(err, errStop) {
-			return err
-		}
+	f := q.f
+	f.Limit = limit
+	ins, next, err := s.cfg.DB.Page(r.Context(), f)
+	if err != nil {
+		return err
 	}
-	p := page{Incidents: recs, Limit: limit, Offset: offset}
-	if len(recs) > limit {
-		more = true
-		p.Incidents = recs[:limit]
+	p := page{Incidents: make([]*incident.Record, 0, len(ins)), Limit: limit}
+	for _, in := range ins {
+		p.Incidents = append(p.Incidents, in.Record())
 	}
-	if more {
-		c := encodeCursor(offset + limit)
+	if next != nil {
+		c := encodeCursor(next)
 		p.NextCursor = &c
 	}
 	writeJSON(w, http.StatusOK, &p)
@@ -330,9 +244,6 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 	}
 	written := 0
 	err = s.cfg.DB.Each(r.Context(), q.f, func(in *incident.Incident) error {
-		if q.post() && !q.keep(in.Record()) {
-			return nil
-		}
 		if err := ew.Write(in); err != nil {
 			return err
 		}

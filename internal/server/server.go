@@ -26,9 +26,6 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 type Config struct {
 	// DB is the incident database.
 	DB *store.DB
-	// DSN is the database's address, a SQLite path or a postgres:// URL;
-	// the article reader opens its own read-only pool on it.
-	DSN string
 	// Extractor runs the pipeline for POST /api/extract.
 	Extractor *pipeline.Extractor
 	// Token is the bearer token writes need. Empty refuses every write.
@@ -41,11 +38,10 @@ type Config struct {
 
 // Server is the HTTP API. Create it with New; it is an http.Handler.
 type Server struct {
-	cfg      Config
-	log      *slog.Logger
-	mux      *http.ServeMux
-	metrics  *metrics
-	articles *articleReader
+	cfg     Config
+	log     *slog.Logger
+	mux     *http.ServeMux
+	metrics *metrics
 }
 
 // New returns a server for cfg.
@@ -56,17 +52,15 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	ar, err := openArticles(cfg.DSN)
-	if err != nil {
-		return nil, err
-	}
-	s := &Server{cfg: cfg, log: cfg.Logger, mux: http.NewServeMux(), metrics: newMetrics(), articles: ar}
+	s := &Server{cfg: cfg, log: cfg.Logger, mux: http.NewServeMux(), metrics: newMetrics()}
 	s.routes()
 	return s, nil
 }
 
-// Close releases what New opened; it does not close Config.DB.
-func (s *Server) Close() error { return s.articles.Close() }
+// Close releases what New opened, which is nothing now; it does not
+// close Config.DB. It is kept so that callers need not change when a
+// server holds resources again.
+func (s *Server) Close() error { return nil }
 
 // route is one endpoint.
 type route struct {

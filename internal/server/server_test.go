@@ -73,7 +73,7 @@ func setup(t *testing.T, dsn string, db *store.DB) *env {
 	if sum.New == 0 || sum.Incidents == 0 {
 		t.Fatalf("ingest: got %s, want new articles and incidents", sum)
 	}
-	s, err := server.New(server.Config{DB: db, DSN: dsn, Extractor: x, Token: token,
+	s, err := server.New(server.Config{DB: db, Extractor: x, Token: token,
 		Logger: slog.New(slog.DiscardHandler),
 		Fetch:  fetch.Options{AllowPrivate: true, Timeout: 5 * time.Second}})
 	if err != nil {
@@ -168,7 +168,6 @@ func (e *env) wantError(r response, status int, code string) {
 type page struct {
 	Incidents  []*incident.Record `json:"incidents"`
 	Limit      int                `json:"limit"`
-	Offset     int                `json:"offset"`
 	NextCursor *string            `json:"next_cursor"`
 }
 
@@ -283,12 +282,8 @@ func testPagination(e *env) {
 	if g, w := strings.Join(got, " "), strings.Join(ids(e.all), " "); g != w {
 		e.t.Errorf("walking the cursor: got %s, want %s", g, w)
 	}
-	p := e.list("limit=3&offset=4")
-	if g, w := strings.Join(ids(p.Incidents), " "), strings.Join(ids(e.all[4:7]), " "); g != w {
-		e.t.Errorf("offset 4: got %s, want %s", g, w)
-	}
 	e.wantJSON(e.get("/api/incidents?limit=500"), 200, nil)
-	for _, q := range []string{"limit=501", "limit=0", "limit=x", "offset=-1", "cursor=%21%21", "cursor=" + url.QueryEscape(*e.list("limit=1").NextCursor) + "&offset=1"} {
+	for _, q := range []string{"limit=501", "limit=0", "limit=x", "offset=4", "cursor=%21%21", "cursor=e30", "cursor=" + url.QueryEscape(*e.list("limit=1").NextCursor) + "&offset=1"} {
 		e.wantError(e.get("/api/incidents?"+q), 400, "bad_parameter")
 	}
 }
@@ -515,7 +510,7 @@ func testAuth(e *env) {
 	e.wantError(e.do("POST", "/api/extract", strings.NewReader(body), "Content-Type", "application/json", "Authorization", "Bearer wrong"), 403, "forbidden")
 	e.wantError(e.do("POST", "/api/extract?store=1", strings.NewReader(body), "Content-Type", "application/json", "Authorization", "Bearer "+token+"x"), 403, "forbidden")
 	// A server started with no token takes no writes at all.
-	s, err := server.New(server.Config{DB: e.db, DSN: e.dsn, Logger: slog.New(slog.DiscardHandler)})
+	s, err := server.New(server.Config{DB: e.db, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -46,6 +46,9 @@ const (
 	// Near is a near duplicate of a stored article, such as a syndicated
 	// copy under another headline and page chrome.
 	Near = "near"
+	// Version is the same URL as a stored article with other content (a
+	// rising toll, a correction, a retraction): a new version of it.
+	Version = "version"
 )
 
 // AddResult says what AddArticle did.
@@ -58,6 +61,11 @@ type AddResult struct {
 	Similarity float64
 	// Events is the number of events stored.
 	Events int
+	// Previous is, for a Version, the id of the version it replaced.
+	Previous string
+	// Updated is, for a Version, the number of incidents whose members
+	// moved to the new version's events or left them.
+	Updated int
 }
 
 // HasRaw reports whether an input with this raw hash is stored, so that
@@ -119,7 +127,22 @@ func (db *DB) AddArticle(ctx context.Context, in *ArticleInput) (AddResult, erro
 			return addSource(a.ID, Copy, 1)
 		}
 
-		near, sim, err := nearDuplicate(ctx, tx, a.Text, sketch)
+		var prev string
+		var prevVersion int
+		if a.URL != nil && *a.URL != "" {
+			err := tx.QueryRowContext(ctx, `SELECT id, version FROM articles WHERE url = $1 AND superseded_by IS NULL
+				ORDER BY seq DESC LIMIT 1`, *a.URL).Scan(&prev, &prevVersion)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("look up article by url: %w", err)
+			}
+		}
+
+		var near string
+		var sim float64
+		err = nil
+		if prev == "" {
+			near, sim, err = nearDuplicate(ctx, tx, a.Text, sketch)
+		}
 		if err != nil {
 			return err
 		}
@@ -139,9 +162,9 @@ func (db *DB) AddArticle(ctx context.Context, in *ArticleInput) (AddResult, erro
 			return fmt.Errorf("encode article: %w", err)
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO articles
-			(id, seq, url, outlet, title, published, language, text, meta, sitrep_version)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-			a.ID, seq, a.URL, a.Outlet, a.Title, a.Published, a.Language, a.Text, string(mb), db.version)
+			(id, seq, url, outlet, title, published, language, text, meta, sitrep_version, version)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+			a.ID, seq, a.URL, a.Outlet, a.Title, a.Published, a.Language, a.Text, string(mb), db.version, prevVersion+1)
 		if err != nil {
 			return fmt.Errorf("insert article: %w", err)
 		}
@@ -173,6 +196,13 @@ func (db *DB) AddArticle(ctx context.Context, in *ArticleInput) (AddResult, erro
 			}
 		}
 		res = AddResult{Outcome: New, Article: a.ID, Events: len(in.Doc.Events)}
+		if prev != "" {
+			n, err := supersede(ctx, &Tx{db: db, tx: tx}, prev, a.ID)
+			if err != nil {
+				return err
+			}
+			res.Outcome, res.Previous, res.Updated = Version, prev, n
+		}
 		return nil
 	})
 	if err != nil {
@@ -325,4 +355,92 @@ func placeholders(from, n int) string {
 		sb.WriteString("$" + strconv.Itoa(from+i))
 	}
 	return sb.String()
+}
+
+// ArticleSource is one input that carried an article: the original, an
+// exact copy, or a near duplicate.
+type ArticleSource struct {
+	Input      string  `json:"input"`
+	URL        *string `json:"url"`
+	Outlet     *string `json:"outlet"`
+	Title      string  `json:"title"`
+	Published  *string `json:"published"`
+	Relation   string  `json:"relation"`
+	Similarity float64 `json:"similarity"`
+}
+
+// StoredArticle is an article as stored: the extract-v1 article, its
+// text included, the inputs that carried it, the original first, and the
+// ids of the incidents it contributes to.
+type StoredArticle struct {
+	Article *model.Article `json:"article"`
+	// Version numbers the versions of one URL from 1; SupersededBy is
+	// the id of the next version, nil for the current one.
+	Version      int     `json:"version"`
+	SupersededBy *string `json:"superseded_by"`
+	// Versions lists the ids of every version of the article's URL,
+	// oldest first; just the article's own when it has no URL.
+	Versions  []string        `json:"versions"`
+	Inputs    []ArticleSource `json:"inputs"`
+	Incidents []string        `json:"incidents"`
+}
+
+// Article returns the article with id, or an error wrapping ErrNotFound.
+func (db *DB) Article(ctx context.Context, id string) (*StoredArticle, error) {
+	var text, meta string
+	var url *string
+	v := &StoredArticle{Article: &model.Article{}, Inputs: []ArticleSource{}, Incidents: []string{}, Versions: []string{}}
+	err := db.r.QueryRowContext(ctx, `SELECT text, meta, url, version, superseded_by FROM articles WHERE id = $1`, id).Scan(
+		&text, &meta, &url, &v.Version, &v.SupersededBy)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	if err := json.Unmarshal([]byte(meta), v.Article); err != nil {
+		return nil, fmt.Errorf("decode article %s: %w", id, err)
+	}
+	v.Article.Text = text
+	v.Versions = []string{id}
+	if url != nil && *url != "" {
+		vs, err := db.versions(ctx, *url)
+		if err != nil {
+			return nil, fmt.Errorf("versions of article %s: %w", id, err)
+		}
+		v.Versions = vs
+	}
+	rows, err := db.r.QueryContext(ctx, `SELECT input, url, outlet, title, published, relation, similarity
+		FROM article_sources WHERE article_id = $1 ORDER BY relation <> 'original', created_at, input`, id)
+	if err != nil {
+		return nil, fmt.Errorf("inputs of article %s: %w", id, err)
+	}
+	for rows.Next() {
+		var in ArticleSource
+		if err := rows.Scan(&in.Input, &in.URL, &in.Outlet, &in.Title, &in.Published, &in.Relation, &in.Similarity); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("inputs of article %s: %w", id, err)
+		}
+		v.Inputs = append(v.Inputs, in)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("inputs of article %s: %w", id, err)
+	}
+	rows, err = db.r.QueryContext(ctx, `SELECT DISTINCT incident_id FROM incident_sources WHERE article_id = $1 ORDER BY incident_id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("incidents of article %s: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, fmt.Errorf("incidents of article %s: %w", id, err)
+		}
+		v.Incidents = append(v.Incidents, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("incidents of article %s: %w", id, err)
+	}
+	return v, nil
 }

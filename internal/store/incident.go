@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"sitrep/internal/incident"
 	"sitrep/internal/model"
@@ -130,14 +131,15 @@ func (t *Tx) SaveIncident(ctx context.Context, in *incident.Incident, absorbed [
 		killed = &rec.Counts.Killed.Min
 	}
 	_, err = t.tx.ExecContext(ctx, `INSERT INTO incidents
-		(id, seq, type, mode, date_start, date_end, lat, lon, country, admin1, killed, n_sources, data, sitrep_version)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+		(id, seq, type, mode, date_start, date_end, sort_date, span_days, lat, lon, country, admin1, killed, n_sources, data, sitrep_version)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
 		ON CONFLICT (id) DO UPDATE SET type = excluded.type, mode = excluded.mode,
-			date_start = excluded.date_start, date_end = excluded.date_end, lat = excluded.lat, lon = excluded.lon,
+			date_start = excluded.date_start, date_end = excluded.date_end, sort_date = excluded.sort_date,
+			span_days = excluded.span_days, lat = excluded.lat, lon = excluded.lon,
 			country = excluded.country, admin1 = excluded.admin1, killed = excluded.killed,
 			n_sources = excluded.n_sources, data = excluded.data, sitrep_version = excluded.sitrep_version,
 			updated_at = CURRENT_TIMESTAMP`,
-		in.ID, in.Seq, rec.Type, rec.Mode, start, end, lat, lon, country, admin1, killed, len(in.Members), string(data), t.db.version)
+		in.ID, in.Seq, rec.Type, rec.Mode, start, end, sortDate(start), spanDays(start, end), lat, lon, country, admin1, killed, len(in.Members), string(data), t.db.version)
 	if err != nil {
 		return fmt.Errorf("save incident %s: %w", in.ID, err)
 	}
@@ -189,6 +191,29 @@ func window(in *incident.Incident) (start, end *string) {
 	return nil, nil
 }
 
+// sortDate is the incidents.sort_date of a start date: the date, or ""
+// for none, which sorts after every date in newest-first order.
+func sortDate(start *string) string {
+	if start == nil {
+		return ""
+	}
+	return *start
+}
+
+// spanDays is the incidents.span_days of a date range: the days from
+// its start to its end, 0 when either is unknown.
+func spanDays(start, end *string) int {
+	if start == nil || end == nil {
+		return 0
+	}
+	s, err1 := time.Parse(time.DateOnly, *start)
+	e, err2 := time.Parse(time.DateOnly, *end)
+	if err1 != nil || err2 != nil || e.Before(s) {
+		return 0
+	}
+	return int(e.Sub(s).Hours()/24 + 0.5)
+}
+
 // SkipEvent marks an event that belongs in no incident as placed.
 func (t *Tx) SkipEvent(ctx context.Context, articleID, eventID string) error {
 	if _, err := t.tx.ExecContext(ctx, `UPDATE events SET pending = 0 WHERE article_id = $1 AND id = $2`, articleID, eventID); err != nil {
@@ -200,6 +225,12 @@ func (t *Tx) SkipEvent(ctx context.Context, articleID, eventID string) error {
 // loadIncidents runs query, which selects id and seq of incidents, and
 // loads each with its members, in the query's order.
 func loadIncidents(ctx context.Context, q querier, query string, args ...any) ([]*incident.Incident, error) {
+	return loadIncidentsKeyed(ctx, q, nil, query, args...)
+}
+
+// loadIncidentsKeyed is loadIncidents for a query that also selects
+// sort_date, third; each row's keyset position is appended to keys.
+func loadIncidentsKeyed(ctx context.Context, q querier, keys *[]Cursor, query string, args ...any) ([]*incident.Incident, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query incidents: %w", err)
@@ -208,9 +239,17 @@ func loadIncidents(ctx context.Context, q querier, query string, args ...any) ([
 	byID := map[string]*incident.Incident{}
 	for rows.Next() {
 		in := &incident.Incident{}
-		if err := rows.Scan(&in.ID, &in.Seq); err != nil {
+		dest := []any{&in.ID, &in.Seq}
+		var date string
+		if keys != nil {
+			dest = append(dest, &date)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("query incidents: %w", err)
+		}
+		if keys != nil {
+			*keys = append(*keys, Cursor{Date: date, ID: in.ID})
 		}
 		out = append(out, in)
 		byID[in.ID] = in
@@ -303,16 +342,58 @@ type Filter struct {
 	Country string
 	// Near keeps incidents within Km kilometres of Lat, Lon.
 	Near *Circle
+	// BBox keeps incidents located in the box, edges included.
+	BBox *BBox
+	// Reviewed, when set, keeps reviewed (true) or unreviewed (false)
+	// incidents.
+	Reviewed *bool
 	// Q keeps incidents of which some report's text matches all its words.
 	Q string
-	// Limit caps the number returned (zero: no cap); Offset skips the
-	// first ones.
-	Limit, Offset int
+	// After, when set, keeps the incidents after this position in
+	// newest-first order: the next page after one that ended there.
+	After *Cursor
+	// Limit caps the number returned (zero: no cap).
+	Limit int
+
+	floor string // set by selectNewest: no incident in range starts before
 }
 
 // Circle is a circle on the map.
 type Circle struct {
 	Lat, Lon, Km float64
+}
+
+// BBox is a box on the map in degrees. MinLon > MaxLon is a box across
+// the antimeridian: from MinLon east to 180 and on from -180 to MaxLon.
+type BBox struct {
+	MinLon, MinLat, MaxLon, MaxLat float64
+}
+
+// Valid reports whether the box's corners are on the map and its south
+// edge is not north of its north edge.
+func (b BBox) Valid() bool {
+	in := func(x, lim float64) bool { return x >= -lim && x <= lim }
+	return in(b.MinLon, 180) && in(b.MaxLon, 180) && in(b.MinLat, 90) && in(b.MaxLat, 90) && b.MinLat <= b.MaxLat
+}
+
+// Contains reports whether the point is in the box, edges included.
+func (b BBox) Contains(lat, lon float64) bool {
+	if lat < b.MinLat || lat > b.MaxLat {
+		return false
+	}
+	if b.MinLon <= b.MaxLon {
+		return b.MinLon <= lon && lon <= b.MaxLon
+	}
+	return lon >= b.MinLon || lon <= b.MaxLon
+}
+
+// Cursor is a position in the newest-first order of incidents: the
+// sort date of an incident ("" for one without a date, which sort last)
+// and its id, which breaks ties. Pages that follow one another by cursor
+// neither skip nor repeat an incident when others are added meanwhile.
+type Cursor struct {
+	Date string `json:"d"`
+	ID   string `json:"i"`
 }
 
 // where builds the WHERE clause of a filter, its arguments numbered from
@@ -326,9 +407,17 @@ func (db *DB) where(f Filter) (string, []any) {
 	}
 	if f.Since != "" {
 		conds = append(conds, "i.date_end >= "+arg(f.Since))
+		if f.floor != "" {
+			// No incident lasts longer than the longest stored, so
+			// none that overlaps the range starts before floor: the
+			// newest-first indexes stop there.
+			conds = append(conds, "i.sort_date >= "+arg(f.floor))
+		}
 	}
 	if f.Until != "" {
-		conds = append(conds, "i.date_start <= "+arg(f.Until))
+		// sort_date is date_start or ''; the range is written on it so
+		// that the newest-first indexes can start there.
+		conds = append(conds, "i.sort_date > '' AND i.sort_date <= "+arg(f.Until))
 	}
 	if f.Type != "" {
 		conds = append(conds, "i.type = "+arg(strings.ToUpper(f.Type)))
@@ -347,6 +436,24 @@ func (db *DB) where(f Filter) (string, []any) {
 			arg(n.Lat-dlat), arg(n.Lat+dlat), arg(n.Lon-dlon), arg(n.Lon+dlon)))
 		conds = append(conds, fmt.Sprintf("((i.lat - %s) * 111.2) * ((i.lat - %s) * 111.2) + ((i.lon - %s) * %s) * ((i.lon - %s) * %s) <= %s",
 			arg(n.Lat), arg(n.Lat), arg(n.Lon), arg(111.2*cos), arg(n.Lon), arg(111.2*cos), arg(n.Km*n.Km)))
+	}
+	if b := f.BBox; b != nil {
+		conds = append(conds, fmt.Sprintf("i.lat BETWEEN %s AND %s", arg(b.MinLat), arg(b.MaxLat)))
+		if b.MinLon <= b.MaxLon {
+			conds = append(conds, fmt.Sprintf("i.lon BETWEEN %s AND %s", arg(b.MinLon), arg(b.MaxLon)))
+		} else {
+			conds = append(conds, fmt.Sprintf("(i.lon >= %s OR i.lon <= %s)", arg(b.MinLon), arg(b.MaxLon)))
+		}
+	}
+	if f.Reviewed != nil {
+		r := 0
+		if *f.Reviewed {
+			r = 1
+		}
+		conds = append(conds, "i.reviewed = "+arg(r))
+	}
+	if c := f.After; c != nil {
+		conds = append(conds, fmt.Sprintf("(i.sort_date < %s OR i.sort_date = %s AND i.id < %s)", arg(c.Date), arg(c.Date), arg(c.ID)))
 	}
 	if words := queryWords(f.Q); len(words) > 0 {
 		var match string
@@ -376,25 +483,71 @@ func queryWords(q string) []string {
 	})
 }
 
+// newest is the newest-first order of incidents, which the indexes
+// incidents_type_newest and incidents_newest serve.
+const newest = ` ORDER BY i.sort_date DESC, i.id DESC`
+
 // Incidents returns the incidents f selects, newest first, each with its
 // sources.
 func (db *DB) Incidents(ctx context.Context, f Filter) ([]*incident.Incident, error) {
-	where, args := db.where(f)
-	q := `SELECT i.id, i.seq FROM incidents i` + where + ` ORDER BY i.date_start IS NULL, i.date_start DESC, i.seq DESC`
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	q, args, err := db.selectNewest(ctx, f, f.Limit)
+	if err != nil {
+		return nil, err
 	}
-	if f.Offset > 0 {
-		if f.Limit <= 0 && db.dialect == SQLite {
-			q += " LIMIT -1"
-		}
-		q += fmt.Sprintf(" OFFSET %d", f.Offset)
-	}
-	return loadIncidents(ctx, db.r, q, args...)
+	return loadIncidentsKeyed(ctx, db.r, new([]Cursor), q, args...)
 }
 
+// selectNewest returns the query of the first limit (zero: all)
+// incidents f selects, newest first: their id, seq and sort_date. With a
+// Since, it first reads the longest span of any incident, to bound how
+// far back the newest-first index is walked.
+func (db *DB) selectNewest(ctx context.Context, f Filter, limit int) (string, []any, error) {
+	if f.Since != "" {
+		var span int
+		if err := db.r.QueryRowContext(ctx, `SELECT COALESCE(MAX(span_days), 0) FROM incidents`).Scan(&span); err != nil {
+			return "", nil, fmt.Errorf("longest incident: %w", err)
+		}
+		if t, err := time.Parse(time.DateOnly, f.Since); err == nil {
+			f.floor = t.AddDate(0, 0, -span).Format(time.DateOnly)
+		}
+	}
+	where, args := db.where(f)
+	q := `SELECT i.id, i.seq, i.sort_date FROM incidents i` + where + newest
+	if limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", limit)
+	}
+	return q, args, nil
+}
+
+// Page returns the first f.Limit incidents f selects, newest first, and
+// the cursor of the next page, nil when there are no more. A Limit of
+// zero or less means DefaultPage.
+func (db *DB) Page(ctx context.Context, f Filter) ([]*incident.Incident, *Cursor, error) {
+	if f.Limit <= 0 {
+		f.Limit = DefaultPage
+	}
+	q, args, err := db.selectNewest(ctx, f, f.Limit+1)
+	if err != nil {
+		return nil, nil, err
+	}
+	var keys []Cursor
+	ins, err := loadIncidentsKeyed(ctx, db.r, &keys, q, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(ins) <= f.Limit {
+		return ins, nil, nil
+	}
+	next := keys[f.Limit-1]
+	return ins[:f.Limit], &next, nil
+}
+
+// DefaultPage is the page size of Page when none is given.
+const DefaultPage = 100
+
 // Each calls fn for every incident f selects, newest first, reading them
-// in pages so that memory stays flat. f.Limit caps the total.
+// a page at a time by cursor so that memory stays flat. f.Limit caps the
+// total.
 func (db *DB) Each(ctx context.Context, f Filter, fn func(*incident.Incident) error) error {
 	const page = 500
 	total := f.Limit
@@ -405,8 +558,7 @@ func (db *DB) Each(ctx context.Context, f Filter, fn func(*incident.Incident) er
 		if total > 0 && total-done < page {
 			g.Limit = total - done
 		}
-		g.Offset = f.Offset + done
-		ins, err := db.Incidents(ctx, g)
+		ins, next, err := db.Page(ctx, g)
 		if err != nil {
 			return err
 		}
@@ -416,9 +568,10 @@ func (db *DB) Each(ctx context.Context, f Filter, fn func(*incident.Incident) er
 			}
 		}
 		done += len(ins)
-		if len(ins) < g.Limit || total > 0 && done >= total {
+		if next == nil || total > 0 && done >= total {
 			return nil
 		}
+		f.After = next
 	}
 }
 
@@ -446,4 +599,20 @@ func (db *DB) Incident(ctx context.Context, id string) (in *incident.Incident, r
 		return ins[0], target, nil
 	}
 	return ins[0], "", nil
+}
+
+// SetReviewed records whether a person has checked the incident with id.
+func (db *DB) SetReviewed(ctx context.Context, id string, reviewed bool) error {
+	r := 0
+	if reviewed {
+		r = 1
+	}
+	res, err := db.w.ExecContext(ctx, `UPDATE incidents SET reviewed = $1, updated_at = CURRENT_TIMESTAMP WHERE id = $2`, r, id)
+	if err != nil {
+		return fmt.Errorf("set reviewed of incident %s: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return fmt.Errorf("set reviewed of incident %s: %w", id, ErrNotFound)
+	}
+	return nil
 }

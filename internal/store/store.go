@@ -7,6 +7,20 @@
 // dialect-specific ones (full-text search). Migrations are numbered .sql
 // files per dialect, embedded, each applied in a transaction.
 //
+// Incidents are listed newest first by sort date and id, and a page
+// follows another by a keyset cursor (Cursor) rather than an offset, so
+// deep pages cost no more than the first and none skips or repeats an
+// incident added meanwhile. Every filter (dates, type, country, circle,
+// box, review state, text) is SQL; the indexes incidents_type_newest and
+// incidents_newest answer "newest first in a box, a date range and a
+// type" by walking back from the end of the range and checking the box
+// in the index itself (see the million-incident benchmark in
+// million_test.go, build tag bench).
+//
+// The same URL stored again with other content is a new version of its
+// article: the old version and its events stay as history, and the
+// incidents they fed move to the new version's events (see supersede).
+//
 // SQLite is opened as PocketBase does: busy_timeout first, WAL,
 // synchronous=NORMAL, foreign_keys=ON, one writer connection (so writes
 // queue in Go rather than fail as busy) and a pool of readers.

@@ -242,7 +242,7 @@ func TestIncidentsQuery(t *testing.T) {
 			{"text, any report", store.Filter{Q: "hospital staff"}, 1},
 			{"text, none", store.Filter{Q: "earthquake"}, 0},
 			{"limit", store.Filter{Limit: 1}, 1},
-			{"offset", store.Filter{Offset: 1}, 1},
+			{"after the first", store.Filter{After: &store.Cursor{Date: "2024-02-12", ID: "~"}}, 2},
 		} {
 			got, err := db.Incidents(ctx, c.f)
 			if err != nil {
