@@ -65,7 +65,7 @@ func runIngest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	st, err := store.Open(ctx, *db, store.Options{Version: ingest.SitrepVersion()})
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		fmt.Fprintf(stderr, "sitrep ingest: %v\n", err)
 		return 1
