@@ -216,8 +216,11 @@ func TestExtractContract(t *testing.T) {
 		if doc.Schema != model.Schema {
 			t.Errorf("schema: got %q, want %q", doc.Schema, model.Schema)
 		}
-		if doc.Article.Title != "" && !strings.Contains(doc.Article.Text, "Police arrested") {
-			t.Errorf("a one-line input must be read as body; text is %q", doc.Article.Text)
+		if doc.Article.Title != "" || !strings.Contains(doc.Article.Text, "Police arrested") {
+			t.Errorf("a one-line input must be read as body: got title %q, text %q", doc.Article.Title, doc.Article.Text)
+		}
+		if len(doc.Events) == 0 {
+			t.Errorf("a one-line report of an arrest must yield an event; got none")
 		}
 	})
 	t.Run("several inputs print lines in order, and a failure exits 1", func(t *testing.T) {
