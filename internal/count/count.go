@@ -51,7 +51,7 @@ func Find(text string) []Quantity {
 // quantity converts an internal quantity to the exported form.
 func (p *parser) quantity(q *qty) Quantity {
 	s, e := p.span(q.s, q.e)
-	out := Quantity{Start: s, End: e, Text: p.text[s:e], Min: q.min, Approx: q.approx, Head: q.headWord}
+	out := Quantity{Start: s, End: e, Text: p.Text[s:e], Min: q.min, Approx: q.approx, Head: q.headWord}
 	if q.max >= 0 {
 		out.Max = intPtr(q.max)
 	}
@@ -107,7 +107,7 @@ type core struct {
 
 // quantities fills p.qs with the quantities of the text.
 func (p *parser) quantities() {
-	for i := 0; i < len(p.toks); {
+	for i := 0; i < len(p.Toks); {
 		q, next, ok := p.quantityAt(i)
 		if ok {
 			p.qs = append(p.qs, q)
@@ -122,8 +122,8 @@ func (p *parser) quantities() {
 // quantityAt reads a quantity phrase starting at token i. It returns the
 // token to go on from.
 func (p *parser) quantityAt(i int) (q qty, next int, ok bool) {
-	t := p.toks[i]
-	if t.K == lex.Punct && !isCurrency(p.punct(i)) {
+	t := p.Toks[i]
+	if t.K == lex.Punct && !isCurrency(p.Punct(i)) {
 		return q, i + 1, false
 	}
 	mod, j := p.modifier(i)
@@ -140,7 +140,7 @@ func (p *parser) quantityAt(i int) (q qty, next int, ok bool) {
 	// Ranges: "between 10 and 15", "two or three", "10 to 15", "10 - 15".
 	if c.exact && !c.year {
 		switch {
-		case mod == modBetween && p.word(e) == "and":
+		case mod == modBetween && p.Word(e) == "and":
 			if d, ok := p.core(e + 1); ok && d.exact && d.min > c.min {
 				q.max, e = d.max, d.e
 				if d.unit != "" {
@@ -149,12 +149,12 @@ func (p *parser) quantityAt(i int) (q qty, next int, ok bool) {
 			} else {
 				mod, q.s = modNone, j // "between 13 people" is no range
 			}
-		case p.word(e) == "or" && p.word(e+1) == "more":
+		case p.Word(e) == "or" && p.Word(e+1) == "more":
 			q.max, e = -1, e+2
-		case p.word(e) == "or" && p.word(e+1) == "so":
+		case p.Word(e) == "or" && p.Word(e+1) == "so":
 			q.approx, e = true, e+2
-		case p.word(e) == "or" || (p.word(e) == "to" && p.word(j-1) != "from") ||
-			(lex.IsDash(p.punct(e)) && !p.glued(e)):
+		case p.Word(e) == "or" || (p.Word(e) == "to" && p.Word(j-1) != "from") ||
+			(lex.IsDash(p.Punct(e)) && !p.Glued(e)):
 			if d, ok := p.core(e + 1); ok && d.exact && !d.year && d.min > c.min && mod == modNone {
 				q.max, e = d.max, d.e
 				if d.unit != "" {
@@ -212,7 +212,7 @@ func (p *parser) quantityAt(i int) (q qty, next int, ok bool) {
 	if c.one && mod == modNone && !p.oneIsCount(j, c.e) {
 		return q, c.e, false
 	}
-	if p.isNum(j) && j > 0 && isCurrency(p.punct(j-1)) && p.glued(j) {
+	if p.IsNum(j) && j > 0 && isCurrency(p.Punct(j-1)) && p.Glued(j) {
 		q.s = min(q.s, j-1)
 	}
 	return q, e, true
@@ -221,15 +221,15 @@ func (p *parser) quantityAt(i int) (q qty, next int, ok bool) {
 // oneIsCount reports whether the word "one" at token j counts something:
 // not "no one", "one another", "the one".
 func (p *parser) oneIsCount(j, e int) bool {
-	switch p.word(j - 1) {
+	switch p.Word(j - 1) {
 	case "no", "any", "every", "each", "the", "this", "that", "which", "someone", "everyone":
 		return false
 	}
-	switch p.word(e) {
+	switch p.Word(e) {
 	case "another", "day", "time", "way", "thing", "side", "hand", "point", "such":
 		return false
 	}
-	if lex.IsDash(p.punct(j-1)) && p.word(j-2) == "no" {
+	if lex.IsDash(p.Punct(j-1)) && p.Word(j-2) == "no" {
 		return false
 	}
 	return true
@@ -238,8 +238,8 @@ func (p *parser) oneIsCount(j, e int) bool {
 // modifier reads the words at i that bound or hedge a number and returns
 // their kind and the token after them.
 func (p *parser) modifier(i int) (modKind, int) {
-	w1 := p.word(i + 1)
-	switch p.word(i) {
+	w1 := p.Word(i + 1)
+	switch p.Word(i) {
 	case "at":
 		switch w1 {
 		case "least":
@@ -248,10 +248,10 @@ func (p *parser) modifier(i int) (modKind, int) {
 			return modUpTo, i + 2
 		}
 	case "no", "not":
-		if (w1 == "fewer" || w1 == "less") && p.word(i+2) == "than" {
+		if (w1 == "fewer" || w1 == "less") && p.Word(i+2) == "than" {
 			return modMin, i + 3
 		}
-		if w1 == "more" && p.word(i+2) == "than" {
+		if w1 == "more" && p.Word(i+2) == "than" {
 			return modUpTo, i + 3
 		}
 	case "more", "greater":
@@ -272,14 +272,14 @@ func (p *parser) modifier(i int) (modKind, int) {
 			return modUnder, i + 2
 		}
 	case "in":
-		if w1 == "excess" && p.word(i+2) == "of" {
+		if w1 == "excess" && p.Word(i+2) == "of" {
 			return modOver, i + 3
 		}
 	case "a":
-		if (w1 == "minimum") && p.word(i+2) == "of" {
+		if (w1 == "minimum") && p.Word(i+2) == "of" {
 			return modMin, i + 3
 		}
-		if (w1 == "maximum") && p.word(i+2) == "of" {
+		if (w1 == "maximum") && p.Word(i+2) == "of" {
 			return modUpTo, i + 3
 		}
 	case "up":
@@ -287,7 +287,7 @@ func (p *parser) modifier(i int) (modKind, int) {
 			return modUpTo, i + 2
 		}
 	case "as":
-		if w1 == "many" && p.word(i+2) == "as" {
+		if w1 == "many" && p.Word(i+2) == "as" {
 			return modUpTo, i + 3
 		}
 	case "fewer", "less":
@@ -316,15 +316,15 @@ func (p *parser) modifier(i int) (modKind, int) {
 // prefix skips the neutral words that may come before a number: "another
 // 13", "a further 13", "an additional 13", "a total of 13".
 func (p *parser) prefix(j int) int {
-	switch p.word(j) {
+	switch p.Word(j) {
 	case "another":
 		return j + 1
 	case "a", "an":
-		switch p.word(j + 1) {
+		switch p.Word(j + 1) {
 		case "further", "additional", "extra":
 			return j + 2
 		case "total":
-			if p.word(j+2) == "of" {
+			if p.Word(j+2) == "of" {
 				return j + 3
 			}
 		}
@@ -334,18 +334,18 @@ func (p *parser) prefix(j int) int {
 
 // core reads a bare number phrase at token i.
 func (p *parser) core(i int) (core, bool) {
-	if i >= len(p.toks) {
+	if i >= len(p.Toks) {
 		return core{strong: -1}, false
 	}
-	if isCurrency(p.punct(i)) && p.isNum(i+1) && p.glued(i+1) {
+	if isCurrency(p.Punct(i)) && p.IsNum(i+1) && p.Glued(i+1) {
 		c, ok := p.digitCore(i + 1)
 		if ok && c.unit == "" {
-			c.unit = currencyName(p.punct(i))
+			c.unit = currencyName(p.Punct(i))
 			c.year = false
 		}
 		return c, ok
 	}
-	switch p.toks[i].K {
+	switch p.Toks[i].K {
 	case lex.Num:
 		return p.digitCore(i)
 	case lex.Word:
@@ -357,17 +357,17 @@ func (p *parser) core(i int) (core, bool) {
 // digits reads "13", "50,000" or "1.5" at token i: the value, the token
 // after it, and whether it had thousands separators or a decimal part.
 func (p *parser) digits(i int) (v float64, e int, commas, dec bool) {
-	v = float64(p.toks[i].N)
+	v = float64(p.Toks[i].N)
 	e = i + 1
-	for e+1 < len(p.toks) && p.punct(e) == "," && p.glued(e) && p.isNum(e+1) && p.glued(e+1) &&
-		p.toks[e+1].E-p.toks[e+1].S == 3 && p.toks[e+1].N >= 0 {
-		v = v*1000 + float64(p.toks[e+1].N)
+	for e+1 < len(p.Toks) && p.Punct(e) == "," && p.Glued(e) && p.IsNum(e+1) && p.Glued(e+1) &&
+		p.Toks[e+1].E-p.Toks[e+1].S == 3 && p.Toks[e+1].N >= 0 {
+		v = v*1000 + float64(p.Toks[e+1].N)
 		e += 2
 		commas = true
 	}
-	if !commas && p.punct(e) == "." && p.glued(e) && p.isNum(e+1) && p.glued(e+1) && p.toks[e+1].N >= 0 &&
-		!(p.punct(e+2) == "." && p.glued(e+2) && p.isNum(e+3) && p.glued(e+3)) {
-		f := p.toks[e+1]
+	if !commas && p.Punct(e) == "." && p.Glued(e) && p.IsNum(e+1) && p.Glued(e+1) && p.Toks[e+1].N >= 0 &&
+		!(p.Punct(e+2) == "." && p.Glued(e+2) && p.IsNum(e+3) && p.Glued(e+3)) {
+		f := p.Toks[e+1]
 		v += float64(f.N) / math.Pow10(f.E-f.S)
 		e += 2
 		dec = true
@@ -383,30 +383,30 @@ var scales = map[string]float64{
 // digitCore reads a number written in digits at token i.
 func (p *parser) digitCore(i int) (c core, ok bool) {
 	c.strong = -1
-	t := p.toks[i]
+	t := p.Toks[i]
 	skip := func() (core, bool) { c.skip = p.runEnd(i); return c, false }
 	if t.N < 0 {
 		return skip()
 	}
 	// A number glued to a word is a code or a name: "MH17", "COVID-19", "G7".
 	if t.Glued && i > 0 {
-		pr := p.toks[i-1]
-		if pr.K == lex.Word || p.punct(i-1) == "#" ||
-			(lex.IsDash(p.punct(i-1)) && pr.Glued && i > 1 && p.toks[i-2].K == lex.Word) {
+		pr := p.Toks[i-1]
+		if pr.K == lex.Word || p.Punct(i-1) == "#" ||
+			(lex.IsDash(p.Punct(i-1)) && pr.Glued && i > 1 && p.Toks[i-2].K == lex.Word) {
 			return skip()
 		}
 	}
 	v, e, commas, dec := p.digits(i)
-	currency := i > 0 && isCurrency(p.punct(i-1)) && t.Glued
+	currency := i > 0 && isCurrency(p.Punct(i-1)) && t.Glued
 	ndig := t.E - t.S
 	scaled := false
-	if p.glued(e) {
-		f := p.punct(e)
+	if p.Glued(e) {
+		f := p.Punct(e)
 		switch {
-		case (f == ":" || f == "/" || f == "." || f == "\\") && p.isNum(e+1) && p.glued(e+1):
+		case (f == ":" || f == "/" || f == "." || f == "\\") && p.IsNum(e+1) && p.Glued(e+1):
 			return skip() // a time, a date, a fraction, a score
-		case lex.IsDash(f) && p.isNum(e+1) && p.glued(e+1):
-			if lex.IsDash(p.punct(e+2)) && p.glued(e+2) {
+		case lex.IsDash(f) && p.IsNum(e+1) && p.Glued(e+1):
+			if lex.IsDash(p.Punct(e+2)) && p.Glued(e+2) {
 				return skip() // 2022-09-21
 			}
 			w, e2, _, _ := p.digits(e + 1)
@@ -415,8 +415,8 @@ func (p *parser) digitCore(i int) (c core, ok bool) {
 			}
 			c.min, c.max, c.exact, c.v, c.e = int(v), int(w), true, v, e2
 			return c, true
-		case lex.IsDash(f) && p.word(e+1) != "" && p.glued(e+1):
-			switch p.word(e + 1) {
+		case lex.IsDash(f) && p.Word(e+1) != "" && p.Glued(e+1):
+			switch p.Word(e + 1) {
 			case "strong":
 				c.strong = e + 1
 				e += 2
@@ -436,8 +436,8 @@ func (p *parser) digitCore(i int) (c core, ok bool) {
 		case f == "+":
 			c.min, c.max, c.v, c.e = int(v), -1, v, e+1
 			return c, true
-		case p.toks[e].K == lex.Word:
-			switch w := p.word(e); w {
+		case p.Toks[e].K == lex.Word:
+			switch w := p.Word(e); w {
 			case "st", "nd", "rd", "th", "am", "pm", "s", "h", "hrs":
 				return skip() // 21st, 5pm, 1990s, 1400h
 			case "k":
@@ -461,7 +461,7 @@ func (p *parser) digitCore(i int) (c core, ok bool) {
 	}
 	if c.unit == "" && !scaled {
 		for {
-			s, ok := scales[p.word(e)]
+			s, ok := scales[p.Word(e)]
 			if !ok {
 				break
 			}
@@ -469,7 +469,7 @@ func (p *parser) digitCore(i int) (c core, ok bool) {
 			e++
 			scaled = true
 		}
-		if !scaled && p.word(e) == "dozen" {
+		if !scaled && p.Word(e) == "dozen" {
 			v *= 12
 			e++
 			scaled = true
@@ -480,33 +480,33 @@ func (p *parser) digitCore(i int) (c core, ok bool) {
 	}
 	if !scaled && c.unit == "" && c.strong < 0 {
 		// Times: "5 p.m.", "5 pm", "5 o'clock", "1400 GMT".
-		w := p.word(e)
-		if (v <= 24 && (w == "am" || w == "pm" || w == "o" && p.word(e+2) == "clock" ||
-			(w == "a" || w == "p") && p.punct(e+1) == "." && p.word(e+2) == "m")) ||
+		w := p.Word(e)
+		if (v <= 24 && (w == "am" || w == "pm" || w == "o" && p.Word(e+2) == "clock" ||
+			(w == "a" || w == "p") && p.Punct(e+1) == "." && p.Word(e+2) == "m")) ||
 			w == "gmt" || w == "utc" {
 			c.skip = e + 1
 			return c, false
 		}
 		// Ages: "25 years old", "aged 25", "Ruslan Zinin, 25,".
-		if (w == "years" || w == "year" || w == "months" || w == "weeks" || w == "days") && p.word(e+1) == "old" {
+		if (w == "years" || w == "year" || w == "months" || w == "weeks" || w == "days") && p.Word(e+1) == "old" {
 			c.skip = e + 2
 			return c, false
 		}
-		switch p.word(i - 1) {
+		switch p.Word(i - 1) {
 		case "aged", "age", "ages":
 			return skip()
 		}
-		if !commas && !dec && v < 120 && (p.punct(i-1) == "," || p.punct(i-1) == "(") && p.isUpper(i-2) &&
-			(p.punct(e) == "," || p.punct(e) == ")") {
+		if !commas && !dec && v < 120 && (p.Punct(i-1) == "," || p.Punct(i-1) == "(") && p.IsUpper(i-2) &&
+			(p.Punct(e) == "," || p.Punct(e) == ")") {
 			return skip()
 		}
 		// Names: "Article 5", "Flight 17", "No. 5".
-		if is(p.word(i-1), cLabel) && !is(p.word(i-1), cStop) || p.punct(i-1) == "." && p.word(i-2) == "no" {
+		if is(p.Word(i-1), cLabel) && !is(p.Word(i-1), cStop) || p.Punct(i-1) == "." && p.Word(i-2) == "no" {
 			return skip()
 		}
 		// Days of a date: "Sept. 21", "21 September", "the 21st of".
 		if !commas && !dec && v >= 1 && v <= 31 && ndig <= 2 && (p.monthBefore(i) || p.monthAt(e) ||
-			p.word(e) == "of" && p.monthAt(e+1)) {
+			p.Word(e) == "of" && p.monthAt(e+1)) {
 			c.skip = e
 			return c, false
 		}
@@ -528,7 +528,7 @@ func (p *parser) digitCore(i int) (c core, ok bool) {
 
 // monthAt reports whether token i is a capitalised month name.
 func (p *parser) monthAt(i int) bool {
-	return p.isUpper(i) && is(p.word(i), cMonth)
+	return p.IsUpper(i) && is(p.Word(i), cMonth)
 }
 
 // monthBefore reports whether a month name ends just before token i:
@@ -537,7 +537,7 @@ func (p *parser) monthBefore(i int) bool {
 	if p.monthAt(i - 1) {
 		return true
 	}
-	return p.punct(i-1) == "." && p.glued(i-1) && p.monthAt(i-2)
+	return p.Punct(i-1) == "." && p.Glued(i-1) && p.monthAt(i-2)
 }
 
 // units and tens are the number words.
@@ -567,10 +567,10 @@ var unitOf = map[string]int{"thousands": 1000, "millions": 1_000_000, "billions"
 // wordCore reads a number written in words at token i.
 func (p *parser) wordCore(i int) (c core, ok bool) {
 	c.strong = -1
-	w := p.word(i)
+	w := p.Word(i)
 	switch w {
 	case "a", "an":
-		w1 := p.word(i + 1)
+		w1 := p.Word(i + 1)
 		switch w1 {
 		case "dozen":
 			return p.exact(c, 12, i+2), true
@@ -578,7 +578,7 @@ func (p *parser) wordCore(i int) (c core, ok bool) {
 			v, e := p.scaleChain(1, i+1)
 			return p.exact(c, v, e), true
 		case "score":
-			if p.word(i+2) == "of" {
+			if p.Word(i+2) == "of" {
 				c = p.exact(c, 20, i+2)
 				c.takeOf = true
 				return c, true
@@ -589,7 +589,7 @@ func (p *parser) wordCore(i int) (c core, ok bool) {
 		case "couple":
 			c = p.exact(c, 2, i+2)
 			c.takeOf = true
-			if s, ok := scales[p.word(i+2)]; ok {
+			if s, ok := scales[p.Word(i+2)]; ok {
 				c = p.exact(c, 2*s, i+3)
 				c.approx = true
 			}
@@ -599,8 +599,8 @@ func (p *parser) wordCore(i int) (c core, ok bool) {
 		}
 		return c, false
 	case "half":
-		if p.word(i+1) == "a" {
-			switch w2 := p.word(i + 2); w2 {
+		if p.Word(i+1) == "a" {
+			switch w2 := p.Word(i + 2); w2 {
 			case "dozen":
 				return p.exact(c, 6, i+3), true
 			case "hundred", "thousand", "million", "billion":
@@ -611,13 +611,13 @@ func (p *parser) wordCore(i int) (c core, ok bool) {
 	case "several":
 		return p.vagueTimes(c, 3, i+1), true
 	case "scores", "dozens", "hundreds", "thousands", "millions", "billions", "tens":
-		if w == "scores" && is(p.word(i-1), cDet) {
+		if w == "scores" && is(p.Word(i-1), cDet) {
 			return c, false // "the scores"
 		}
 		r := vague[w]
 		c.min, c.max, c.e, c.takeOf = r[0], r[1], i+1, true
-		if p.word(i+1) == "of" {
-			if u := unitOf[p.word(i+2)]; u > 0 && c.max >= 0 && c.max < u {
+		if p.Word(i+1) == "of" {
+			if u := unitOf[p.Word(i+2)]; u > 0 && c.max >= 0 && c.max < u {
 				c.min, c.max, c.e = c.min*u, c.max*u+u-1, i+3
 			}
 		}
@@ -632,8 +632,8 @@ func (p *parser) wordCore(i int) (c core, ok bool) {
 	}
 	c.one = w == "one" && e == i+1
 	// "three-year-old", "five-day", "two-thirds": a compound adjective.
-	if lex.IsDash(p.punct(e)) && p.glued(e) && p.glued(e+1) && e+1 < len(p.toks) && p.toks[e+1].K == lex.Word {
-		switch p.word(e + 1) {
+	if lex.IsDash(p.Punct(e)) && p.Glued(e) && p.Glued(e+1) && e+1 < len(p.Toks) && p.Toks[e+1].K == lex.Word {
+		switch p.Word(e + 1) {
 		case "strong":
 			c.strong = e + 1
 			e += 2
@@ -645,7 +645,7 @@ func (p *parser) wordCore(i int) (c core, ok bool) {
 			return c, false
 		}
 	}
-	if p.word(e) == "dozen" {
+	if p.Word(e) == "dozen" {
 		v *= 12
 		e++
 	}
@@ -663,7 +663,7 @@ func (p *parser) exact(c core, v float64, e int) core {
 // thousand".
 func (p *parser) scaleChain(v float64, e int) (float64, int) {
 	for {
-		s, ok := scales[p.word(e)]
+		s, ok := scales[p.Word(e)]
 		if !ok {
 			return v, e
 		}
@@ -677,7 +677,7 @@ func (p *parser) scaleChain(v float64, e int) (float64, int) {
 // dozen" 24 or more, like "dozens".
 func (p *parser) vagueTimes(c core, least int, e int) core {
 	c.min, c.max, c.e, c.takeOf = least, -1, e, true
-	switch w := p.word(e); w {
+	switch w := p.Word(e); w {
 	case "dozen":
 		c.min, c.e = 24, e+1 // "several dozen" reads as "dozens"
 	case "hundred", "thousand", "million", "billion":
@@ -685,7 +685,7 @@ func (p *parser) vagueTimes(c core, least int, e int) core {
 		s := int(scales[w])
 		c.min, c.max, c.e = 2*s, 10*s-1, e+1
 		if w == "hundred" {
-			if u, ok := scales[p.word(e+1)]; ok && u >= 1000 {
+			if u, ok := scales[p.Word(e+1)]; ok && u >= 1000 {
 				c.min, c.max, c.e = c.min*int(u), c.max*int(u)+int(u)-1, e+2
 			}
 		}
@@ -705,8 +705,8 @@ func (p *parser) cardinal(i int) (float64, int, bool) {
 	)
 	total, cur := 0.0, 0.0
 	last, j := none, i
-	for j < len(p.toks) {
-		w := p.word(j)
+	for j < len(p.Toks) {
+		w := p.Word(j)
 		if u, ok := units[w]; ok {
 			if last == unit || last == ten && (u == 0 || u >= 10) || last != none && u == 0 {
 				break
@@ -739,17 +739,17 @@ func (p *parser) cardinal(i int) (float64, int, bool) {
 			continue
 		}
 		if w == "and" && (last == hundred || last == big) {
-			if _, ok := units[p.word(j+1)]; ok {
+			if _, ok := units[p.Word(j+1)]; ok {
 				j++
 				continue
 			}
-			if _, ok := tens[p.word(j+1)]; ok {
+			if _, ok := tens[p.Word(j+1)]; ok {
 				j++
 				continue
 			}
 		}
-		if last == ten && lex.IsDash(p.punct(j)) && p.glued(j) && p.glued(j+1) {
-			if u, ok := units[p.word(j+1)]; ok && u > 0 && u < 10 {
+		if last == ten && lex.IsDash(p.Punct(j)) && p.Glued(j) && p.Glued(j+1) {
+			if u, ok := units[p.Word(j+1)]; ok && u > 0 && u < 10 {
 				j++
 				continue
 			}
@@ -768,21 +768,21 @@ func (p *parser) cardinal(i int) (float64, int, bool) {
 // a plural noun.
 func (p *parser) headPhrase(j int, takeOf bool, q *qty) int {
 	k := j
-	if p.word(k) == "per" && p.word(k+1) == "cent" {
+	if p.Word(k) == "per" && p.Word(k+1) == "cent" {
 		q.unit, q.headWord = true, "percent"
 		return k + 2
 	}
-	if p.word(k) == "of" {
-		switch w := p.word(k + 1); w {
+	if p.Word(k) == "of" {
+		switch w := p.Word(k + 1); w {
 		case "them", "whom", "us", "you", "which":
 			q.pronoun = true
 			return k + 2
 		case "the", "their", "its", "his", "her", "our", "these", "those", "my", "your":
-			if p.isNum(k+2) || p.numberWord(k+2) {
+			if p.IsNum(k+2) || p.numberWord(k+2) {
 				return j // "13 of the 20 passengers"
 			}
 			if w == "those" || w == "these" {
-				if _, ok := afterWords[p.word(k+2)]; ok || p.word(k+2) == "who" {
+				if _, ok := afterWords[p.Word(k+2)]; ok || p.Word(k+2) == "who" {
 					q.pronoun = true
 					return k + 2
 				}
@@ -796,17 +796,17 @@ func (p *parser) headPhrase(j int, takeOf bool, q *qty) int {
 		}
 	}
 	n, end := 0, j
-	for n < 4 && k < len(p.toks) && p.toks[k].K == lex.Word {
+	for n < 4 && k < len(p.Toks) && p.Toks[k].K == lex.Word {
 		// A hyphenated compound is one word: "pro-Russian", "ex-soldiers".
 		ke := k + 1
-		for ke+1 < len(p.toks) && lex.IsDash(p.punct(ke)) && p.glued(ke) && p.glued(ke+1) && p.toks[ke+1].K == lex.Word {
+		for ke+1 < len(p.Toks) && lex.IsDash(p.Punct(ke)) && p.Glued(ke) && p.Glued(ke+1) && p.Toks[ke+1].K == lex.Word {
 			ke += 2
 		}
-		w := p.lower[p.toks[k].S:p.toks[ke-1].E]
-		if is(w, cStop) && !(p.toks[k].Upper && n > 0) || is(w, cMonth) && p.toks[k].Upper {
+		w := p.Lower[p.Toks[k].S:p.Toks[ke-1].E]
+		if is(w, cStop) && !(p.Toks[k].Upper && n > 0) || is(w, cMonth) && p.Toks[k].Upper {
 			break
 		}
-		next := p.word(ke)
+		next := p.Word(ke)
 		if _, role := afterWords[w]; (role || beforeWords[w] != "") && headRoles[w] == "" {
 			if n == 0 && q.premod < 0 && p.personPlural(ke) {
 				q.premod = k
@@ -816,13 +816,13 @@ func (p *parser) headPhrase(j int, takeOf bool, q *qty) int {
 			}
 			break
 		}
-		upper := p.toks[k].Upper
+		upper := p.Toks[k].Upper
 		if !upper && !is(w, cPersonSg|cPersonPl) {
 			if strings.HasSuffix(w, "ly") && w != "elderly" && w != "family" {
 				break
 			}
 			if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
-				if next == "" || is(next, cStop) || p.toks[ke].K != lex.Word {
+				if next == "" || is(next, cStop) || p.Toks[ke].K != lex.Word {
 					break
 				}
 				if _, role := afterWords[next]; role {
@@ -846,7 +846,7 @@ func (p *parser) headPhrase(j int, takeOf bool, q *qty) int {
 
 // numberWord reports whether token i starts a number in words.
 func (p *parser) numberWord(i int) bool {
-	w := p.word(i)
+	w := p.Word(i)
 	if _, ok := units[w]; ok {
 		return true
 	}
@@ -865,8 +865,8 @@ func plural(w string) bool {
 
 // personPlural reports whether token i is a plural noun for people.
 func (p *parser) personPlural(i int) bool {
-	w := p.word(i)
-	return w != "" && p.personWord(w, p.toks[i].Upper, true)
+	w := p.Word(i)
+	return w != "" && p.personWord(w, p.Toks[i].Upper, true)
 }
 
 // personWord reports whether w names people: a listed noun, a capitalised
@@ -917,7 +917,7 @@ func (p *parser) personHead(q *qty) bool {
 	if q.head < 0 {
 		return true
 	}
-	return p.personWord(q.headWord, p.toks[q.head].Upper, false)
+	return p.personWord(q.headWord, p.Toks[q.head].Upper, false)
 }
 
 func isCurrency(s string) bool {

@@ -70,7 +70,7 @@ func Tolls(text string) []Toll {
 			continue
 		}
 		if q.premod >= 0 {
-			w := p.word(q.premod)
+			w := p.Word(q.premod)
 			r := afterWords[w]
 			if r == "" {
 				r = beforeWords[w]
@@ -87,7 +87,7 @@ func Tolls(text string) []Toll {
 		if q.role != "" || r.role == "" || q.unit || !p.personHead(q) || r.s != q.e+1 {
 			continue
 		}
-		if w := p.word(q.e); w != "and" && p.punct(q.e) != "," {
+		if w := p.Word(q.e); w != "and" && p.Punct(q.e) != "," {
 			continue
 		}
 		if t := out[r.toll]; t.VerbStart > t.Start {
@@ -117,11 +117,11 @@ func Tolls(text string) []Toll {
 // index records, for each token, the quantity that starts there, and
 // clears the marks of casualty words already used.
 func (p *parser) index() {
-	if cap(p.at) < len(p.toks) {
-		p.at = make([]int32, len(p.toks))
-		p.used = make([]bool, len(p.toks))
+	if cap(p.at) < len(p.Toks) {
+		p.at = make([]int32, len(p.Toks))
+		p.used = make([]bool, len(p.Toks))
 	}
-	p.at, p.used = p.at[:len(p.toks)], p.used[:len(p.toks)]
+	p.at, p.used = p.at[:len(p.Toks)], p.used[:len(p.Toks)]
 	clear(p.at)
 	clear(p.used)
 	for i := range p.qs {
@@ -142,7 +142,7 @@ func (p *parser) add(out []Toll, q *qty, role string, vs, ve int) []Toll {
 // toll makes the toll of q with the casualty words at bytes [vs, ve).
 func (p *parser) toll(q *qty, role string, vs, ve int) Toll {
 	s, e := p.span(q.s, q.e)
-	r := model.Range{Min: q.min, Text: p.text[s:e]}
+	r := model.Range{Min: q.min, Text: p.Text[s:e]}
 	if q.max >= 0 {
 		r.Max = intPtr(q.max)
 	}
@@ -152,13 +152,13 @@ func (p *parser) toll(q *qty, role string, vs, ve int) Toll {
 // subset reports whether q counts a part of a group already counted:
 // "including seven children", "among them two soldiers".
 func (p *parser) subset(q *qty) bool {
-	switch p.word(q.s - 1) {
+	switch p.Word(q.s - 1) {
 	case "including":
 		return true
 	case "them", "whom":
-		return p.word(q.s-2) == "among"
+		return p.Word(q.s-2) == "among"
 	case "as":
-		return p.word(q.s-2) == "such"
+		return p.Word(q.s-2) == "such"
 	}
 	return false
 }
@@ -167,22 +167,22 @@ func (p *parser) subset(q *qty) bool {
 // "the deaths of 50,000", "rounded up 40", "a crowd estimated at 5,000".
 func (p *parser) before(q *qty) (role string, vs, ve int) {
 	k := q.s - 1
-	w := p.word(k)
+	w := p.Word(k)
 	switch {
 	case w == "of":
-		if r := ofNouns[p.word(k-1)]; r != "" {
+		if r := ofNouns[p.Word(k-1)]; r != "" {
 			return r, k - 1, k
 		}
 	case w == "up":
-		switch p.word(k - 1) {
+		switch p.Word(k - 1) {
 		case "rounded", "rounding", "round":
 			return Arrested, k - 1, k + 1
 		}
-	case w == "dead" && p.word(k-1) == "shot":
+	case w == "dead" && p.Word(k-1) == "shot":
 		return Killed, k - 1, k + 1
 	case beforeWords[w] != "":
 		if w == "held" || w == "holding" {
-			switch p.word(q.e) {
+			switch p.Word(q.e) {
 			case "hostage", "hostages", "captive", "captives":
 				return "", 0, 0
 			}
@@ -191,7 +191,7 @@ func (p *parser) before(q *qty) (role string, vs, ve int) {
 	}
 	// "a crowd estimated at 5,000", "crowds numbering 5,000".
 	for j := k; j >= q.s-4 && j >= 0; j-- {
-		switch w := p.word(j); w {
+		switch w := p.Word(j); w {
 		case "estimated", "at", "numbering", "put", "variously", "of":
 			continue
 		default:
@@ -208,13 +208,13 @@ func (p *parser) before(q *qty) (role string, vs, ve int) {
 // and one parenthesis: "13 people, including two children, were killed".
 func (p *parser) after(q *qty) (role string, vs, ve int) {
 	k := q.e
-	if c := p.punct(k); c == "," || c == "(" || lex.IsDash(c) {
+	if c := p.Punct(k); c == "," || c == "(" || lex.IsDash(c) {
 		close := c
 		if c == "(" {
 			close = ")"
 		}
-		for j := k + 1; j < len(p.toks) && j <= k+14; j++ {
-			c := p.punct(j)
+		for j := k + 1; j < len(p.Toks) && j <= k+14; j++ {
+			c := p.Punct(j)
 			if c == "." || c == ";" || c == "?" || c == "!" {
 				break
 			}
@@ -227,9 +227,9 @@ func (p *parser) after(q *qty) (role string, vs, ve int) {
 		}
 	}
 	// "tens of thousands of pensioners and workers marched".
-	if w := p.word(k); (w == "and" || w == "or") && q.head >= 0 {
-		for j := k + 1; j <= k+4 && j < len(p.toks); j++ {
-			if p.toks[j].K != lex.Word || is(p.word(j), cStop) {
+	if w := p.Word(k); (w == "and" || w == "or") && q.head >= 0 {
+		for j := k + 1; j <= k+4 && j < len(p.Toks); j++ {
+			if p.Toks[j].K != lex.Word || is(p.Word(j), cStop) {
 				break
 			}
 			if p.personPlural(j) {
@@ -244,8 +244,8 @@ func (p *parser) after(q *qty) (role string, vs, ve int) {
 // and then its casualty words: "were later found dead", "have been
 // arrested", "are believed to have died".
 func (p *parser) predicate(k int) (role string, vs, ve int) {
-	for steps := 0; steps < 8 && k < len(p.toks); steps++ {
-		w := p.word(k)
+	for steps := 0; steps < 8 && k < len(p.Toks); steps++ {
+		w := p.Word(k)
 		switch w {
 		case "not", "never", "wasn", "weren", "hasn", "haven", "hadn", "isn", "aren", "didn", "nobody":
 			return "", 0, 0
@@ -262,8 +262,8 @@ func (p *parser) predicate(k int) (role string, vs, ve int) {
 // verbAt reads casualty or turnout words at token k: "killed", "shot dead",
 // "stabbed to death", "lost their lives", "taken into custody", "took part".
 func (p *parser) verbAt(k int) (role string, vs, ve int) {
-	w := p.word(k)
-	w1, w2 := p.word(k+1), p.word(k+2)
+	w := p.Word(k)
+	w1, w2 := p.Word(k+1), p.Word(k+2)
 	switch {
 	case w == "shot" && w1 == "dead":
 		return Killed, k, k + 2
@@ -281,13 +281,13 @@ func (p *parser) verbAt(k int) (role string, vs, ve int) {
 		return Arrested, k, k + 2
 	case (w == "took" || w == "take" || w == "taking" || w == "takes") && w1 == "part":
 		return Participants, k, k + 2
-	case (w == "took" || w == "take" || w == "taking") && w1 == "to" && w2 == "the" && p.word(k+3) == "streets":
+	case (w == "took" || w == "take" || w == "taking") && w1 == "to" && w2 == "the" && p.Word(k+3) == "streets":
 		return Participants, k, k + 4
 	case (w == "turned" || w == "turn" || w == "turning") && w1 == "out":
 		return Participants, k, k + 2
 	case w == "joined" || w == "join" || w == "joining":
 		for j := k + 1; j <= k+4; j++ {
-			if protestNouns[p.word(j)] {
+			if protestNouns[p.Word(j)] {
 				return Participants, k, k + 1
 			}
 		}
@@ -303,7 +303,7 @@ func (p *parser) verbAt(k int) (role string, vs, ve int) {
 		case is(w1, cDet) || w != "held":
 			// "thousands held a rally", "farmers blocked the highway"
 			for j := k + 1; j <= k+4 && w == "held"; j++ {
-				if protestNouns[p.word(j)] {
+				if protestNouns[p.Word(j)] {
 					return Participants, k, k + 1
 				}
 			}
@@ -325,15 +325,15 @@ func (p *parser) verbAt(k int) (role string, vs, ve int) {
 // killed reached 40": the last free count after the toll noun, within the
 // clause.
 func (p *parser) tollNouns(out []Toll) []Toll {
-	for k := range p.toks {
+	for k := range p.Toks {
 		var role string
 		vs, ve := k, k+1
-		switch p.word(k) {
+		switch p.Word(k) {
 		case "toll":
-			switch p.word(k - 1) {
+			switch p.Word(k - 1) {
 			case "death", "casualty", "dead":
 				role, vs = Killed, k-1
-				if p.word(k-1) == "casualty" {
+				if p.Word(k-1) == "casualty" {
 					continue
 				}
 			case "injury":
@@ -342,11 +342,11 @@ func (p *parser) tollNouns(out []Toll) []Toll {
 				role = Killed
 			}
 		case "number":
-			if p.word(k+1) != "of" {
+			if p.Word(k+1) != "of" {
 				continue
 			}
 			for j := k + 2; j <= k+4 && role == ""; j++ {
-				switch w := p.word(j); w {
+				switch w := p.Word(j); w {
 				case "dead", "killed", "deaths", "fatalities", "victims":
 					role, ve = Killed, j+1
 				case "injured", "wounded", "injuries":
@@ -363,7 +363,7 @@ func (p *parser) tollNouns(out []Toll) []Toll {
 		}
 		best := -1
 	window:
-		for j := ve; j < len(p.toks) && j < ve+16; j++ {
+		for j := ve; j < len(p.Toks) && j < ve+16; j++ {
 			if qi := int(p.at[j]) - 1; qi >= 0 {
 				q := &p.qs[qi]
 				if q.role != "" {
@@ -375,11 +375,11 @@ func (p *parser) tollNouns(out []Toll) []Toll {
 				j = q.e - 1
 				continue
 			}
-			switch p.word(j) {
+			switch p.Word(j) {
 			case "and", "but", "while", "whereas":
 				break window
 			}
-			switch p.punct(j) {
+			switch p.Punct(j) {
 			case ".", ";", "?", "!":
 				break window
 			}
@@ -395,16 +395,16 @@ func (p *parser) tollNouns(out []Toll) []Toll {
 // the passengers were injured", "no soldiers were killed", "there were no
 // casualties", "no arrests were made".
 func (p *parser) nobody(out []Toll) []Toll {
-	for k := 0; k < len(p.toks); k++ {
+	for k := 0; k < len(p.Toks); k++ {
 		se := -1
-		switch w := p.word(k); w {
+		switch w := p.Word(k); w {
 		case "nobody", "noone":
 			se = k + 1
 		case "none":
 			se = k + 1
-			if p.word(se) == "of" {
+			if p.Word(se) == "of" {
 				se += 2
-				for j := se; j < se+3 && j < len(p.toks); j++ {
+				for j := se; j < se+3 && j < len(p.Toks); j++ {
 					if p.personPlural(j) {
 						se = j + 1
 						break
@@ -412,18 +412,18 @@ func (p *parser) nobody(out []Toll) []Toll {
 				}
 			}
 		case "no":
-			w1 := p.word(k + 1)
+			w1 := p.Word(k + 1)
 			switch {
 			case w1 == "one":
 				se = k + 2
-			case lex.IsDash(p.punct(k+1)) && p.word(k+2) == "one":
+			case lex.IsDash(p.Punct(k+1)) && p.Word(k+2) == "one":
 				se = k + 3
 			default:
 				n := k + 1
 				if w1 == "reported" || w1 == "immediate" || w1 == "known" {
 					n++
 				}
-				if roles, ok := zeroNouns[p.word(n)]; ok {
+				if roles, ok := zeroNouns[p.Word(n)]; ok {
 					for _, r := range roles {
 						if r != "" {
 							out = p.zero(out, r, k, n+1, n, n+1)
@@ -432,12 +432,12 @@ func (p *parser) nobody(out []Toll) []Toll {
 					k = n
 					continue
 				}
-				for j := k + 1; j <= k+3 && j < len(p.toks); j++ {
+				for j := k + 1; j <= k+3 && j < len(p.Toks); j++ {
 					if p.personPlural(j) {
 						se = j + 1
 						break
 					}
-					if p.toks[j].K != lex.Word || is(p.word(j), cStop) {
+					if p.Toks[j].K != lex.Word || is(p.Word(j), cStop) {
 						break
 					}
 				}
@@ -452,7 +452,7 @@ func (p *parser) nobody(out []Toll) []Toll {
 		}
 		out = p.zero(out, r, k, se, vs, ve)
 		// "no one was killed or injured"
-		if c := p.word(ve); c == "or" || c == "and" || c == "nor" {
+		if c := p.Word(ve); c == "or" || c == "and" || c == "nor" {
 			if r2, vs2, ve2 := p.verbAt(ve + 1); r2 != "" && r2 != r && r2 != Participants {
 				out = p.zero(out, r2, k, se, vs2, ve2)
 			}
@@ -472,7 +472,7 @@ func (p *parser) zero(out []Toll, role string, s, se, vs, ve int) []Toll {
 	c, d := p.span(vs, ve)
 	return append(out, Toll{
 		Role:  role,
-		Range: model.Range{Min: 0, Max: intPtr(0), Text: p.text[a:b]},
+		Range: model.Range{Min: 0, Max: intPtr(0), Text: p.Text[a:b]},
 		Start: min(a, c), End: max(b, d), VerbStart: c, VerbEnd: d,
 	})
 }
@@ -481,16 +481,16 @@ func (p *parser) zero(out []Toll, role string, s, se, vs, ve int) []Toll {
 // seriously injured", "a soldier was killed", "Zinin was arrested", "a man
 // died", "killing a policeman", "police arrested the suspect".
 func (p *parser) single(out []Toll) []Toll {
-	for k := 0; k < len(p.toks); k++ {
-		if p.toks[k].K != lex.Word {
+	for k := 0; k < len(p.Toks); k++ {
+		if p.Toks[k].K != lex.Word {
 			continue
 		}
 		// Active: a casualty verb and its object.
-		if r := beforeWords[p.word(k)]; r != "" && !p.used[k] {
+		if r := beforeWords[p.Word(k)]; r != "" && !p.used[k] {
 			if s, e, ok := p.personObject(k + 1); ok {
 				a, b := p.span(s, e)
 				vs, ve := p.span(k, k+1)
-				out = append(out, Toll{Role: r, Range: model.Range{Min: 1, Max: intPtr(1), Text: p.text[a:b]},
+				out = append(out, Toll{Role: r, Range: model.Range{Min: 1, Max: intPtr(1), Text: p.Text[a:b]},
 					Start: vs, End: b, VerbStart: vs, VerbEnd: ve})
 				k = e - 1
 				continue
@@ -502,14 +502,14 @@ func (p *parser) single(out []Toll) []Toll {
 		}
 		// Back over degree adverbs, then the auxiliaries.
 		j, adv := vs-1, vs
-		for j >= 0 && is(p.word(j), cAdverb) {
+		for j >= 0 && is(p.Word(j), cAdverb) {
 			adv = j
 			j--
 		}
 		aux, singular := false, false
 	back:
 		for j >= 0 {
-			switch p.word(j) {
+			switch p.Word(j) {
 			case "was", "is", "has":
 				aux, singular = true, true
 			case "had", "been", "being", "reportedly", "allegedly", "also", "later", "then",
@@ -527,24 +527,24 @@ func (p *parser) single(out []Toll) []Toll {
 		if j < 0 {
 			continue
 		}
-		intransitive := r == Killed && (p.word(vs) == "died" || p.word(vs) == "dies" || p.word(vs) == "lost")
+		intransitive := r == Killed && (p.Word(vs) == "died" || p.Word(vs) == "dies" || p.Word(vs) == "lost")
 		if !aux && !intransitive {
 			continue
 		}
-		if !singular && !intransitive && p.word(vs-1) != "been" {
+		if !singular && !intransitive && p.Word(vs-1) != "been" {
 			continue
 		}
-		if w := p.word(j); w == "who" || w == "that" {
+		if w := p.Word(j); w == "who" || w == "that" {
 			j--
 		}
 		// An apposition: "the suspect, a 25-year-old man, was arrested".
-		if p.punct(j) == "," {
+		if p.Punct(j) == "," {
 			for c := j - 1; c >= 0 && c >= j-10; c-- {
-				if p.punct(c) == "," {
+				if p.Punct(c) == "," {
 					j = c - 1
 					break
 				}
-				if p.toks[c].K == lex.Punct && !lex.IsDash(p.punct(c)) {
+				if p.Toks[c].K == lex.Punct && !lex.IsDash(p.Punct(c)) {
 					break
 				}
 			}
@@ -556,7 +556,7 @@ func (p *parser) single(out []Toll) []Toll {
 		a, b := p.span(adv, ve)
 		st, _ := p.span(s, s+1)
 		c, d := p.span(vs, ve)
-		out = append(out, Toll{Role: r, Range: model.Range{Min: 1, Max: intPtr(1), Text: p.text[a:b]},
+		out = append(out, Toll{Role: r, Range: model.Range{Min: 1, Max: intPtr(1), Text: p.Text[a:b]},
 			Start: st, End: b, VerbStart: c, VerbEnd: d})
 		k = ve - 1
 	}
@@ -567,34 +567,34 @@ func (p *parser) single(out []Toll) []Toll {
 // and returns its first token: "the officer", "a Russian soldier", "he",
 // "Ruslan Zinin".
 func (p *parser) personSubject(j int, role string) (int, bool) {
-	w := p.word(j)
+	w := p.Word(j)
 	switch {
 	case w == "he" || w == "she":
 		return j, true
-	case is(w, cPersonSg) && !p.toks[j].Upper || is(w, cPersonSg) && j > 0 && is(p.word(j-1), cDet):
+	case is(w, cPersonSg) && !p.Toks[j].Upper || is(w, cPersonSg) && j > 0 && is(p.Word(j-1), cDet):
 		for d := j - 1; d >= 0 && d >= j-7; d-- {
-			dw := p.word(d)
+			dw := p.Word(d)
 			if is(dw, cDet) && dw != "these" && dw != "those" {
 				return d, true
 			}
-			if c := p.punct(d); c == "'" || c == "\u2019" || lex.IsDash(c) && p.glued(d) || p.isNum(d) ||
-				lex.IsDash(p.punct(d+1)) && p.glued(d+1) {
+			if c := p.Punct(d); c == "'" || c == "\u2019" || lex.IsDash(c) && p.Glued(d) || p.IsNum(d) ||
+				lex.IsDash(p.Punct(d+1)) && p.Glued(d+1) {
 				continue // "Russia's", "25-year-old"
 			}
-			if p.toks[d].K != lex.Word || is(dw, cStop) {
+			if p.Toks[d].K != lex.Word || is(dw, cStop) {
 				break
 			}
 		}
 		return 0, false
-	case p.isUpper(j) && !is(w, cStop|cMonth) && role != Participants && w != "hurt":
+	case p.IsUpper(j) && !is(w, cStop|cMonth) && role != Participants && w != "hurt":
 		s := j
-		for s > 0 && p.isUpper(s-1) && !is(p.word(s-1), cStop) {
+		for s > 0 && p.IsUpper(s-1) && !is(p.Word(s-1), cStop) {
 			s--
 		}
-		if s == 0 || p.punct(s-1) == "." || p.punct(s-1) == "\"" || p.punct(s-1) == "\u201c" {
+		if s == 0 || p.Punct(s-1) == "." || p.Punct(s-1) == "\"" || p.Punct(s-1) == "\u201c" {
 			// A capitalised word that opens the sentence names a person only
 			// when it is not a common word: "Police were" is no name.
-			if is(p.word(s), cPersonPl|cPersonSg|cDet|cThing) {
+			if is(p.Word(s), cPersonPl|cPersonSg|cDet|cThing) {
 				return 0, false
 			}
 		}
@@ -607,26 +607,26 @@ func (p *parser) personSubject(j int, role string) (int, bool) {
 // policeman", "the suspect", "an off-duty officer", "him". It returns the
 // phrase's tokens.
 func (p *parser) personObject(s int) (int, int, bool) {
-	switch p.word(s) {
+	switch p.Word(s) {
 	case "him":
 		return s, s + 1, true
 	case "her":
-		if p.word(s+1) == "" || is(p.word(s+1), cStop) {
+		if p.Word(s+1) == "" || is(p.Word(s+1), cStop) {
 			return s, s + 1, true // "arrested her", not "arrested her husband"
 		}
 	}
-	w := p.word(s)
-	if w == "" || w == "these" || w == "those" || w == "one" && p.word(s+1) == "of" {
+	w := p.Word(s)
+	if w == "" || w == "these" || w == "those" || w == "one" && p.Word(s+1) == "of" {
 		return 0, 0, false
 	}
 	det := is(w, cDet)
-	if !det && p.isUpper(s) && !is(w, cStop|cMonth) && p.toks[s].Glued == false {
+	if !det && p.IsUpper(s) && !is(w, cStop|cMonth) && p.Toks[s].Glued == false {
 		// A name: "police arrested Ivan Petrov".
 		e := s + 1
-		for p.isUpper(e) && !is(p.word(e), cStop) {
+		for p.IsUpper(e) && !is(p.Word(e), cStop) {
 			e++
 		}
-		if p.word(e) != "and" && !p.personPlural(e) {
+		if p.Word(e) != "and" && !p.personPlural(e) {
 			return s, e, true
 		}
 		return 0, 0, false
@@ -635,24 +635,24 @@ func (p *parser) personObject(s int) (int, int, bool) {
 	if !det {
 		j0 = s // "arrested opposition leader Mamadou Bah"
 	}
-	for j := j0; j <= s+8 && j < len(p.toks); j++ {
-		if p.toks[j].K != lex.Word {
-			if lex.IsDash(p.punct(j)) && p.glued(j) || p.isNum(j) {
+	for j := j0; j <= s+8 && j < len(p.Toks); j++ {
+		if p.Toks[j].K != lex.Word {
+			if lex.IsDash(p.Punct(j)) && p.Glued(j) || p.IsNum(j) {
 				continue // "a 20-year-old conscript"
 			}
 			return 0, 0, false
 		}
-		w := p.word(j)
-		if lex.IsDash(p.punct(j+1)) && p.glued(j+1) || lex.IsDash(p.punct(j-1)) && p.glued(j) {
+		w := p.Word(j)
+		if lex.IsDash(p.Punct(j+1)) && p.Glued(j+1) || lex.IsDash(p.Punct(j-1)) && p.Glued(j) {
 			continue // a part of "20-year-old"
 		}
-		if is(w, cPersonSg) && !(p.punct(j+1) == "'" || p.punct(j+1) == "\u2019") {
+		if is(w, cPersonSg) && !(p.Punct(j+1) == "'" || p.Punct(j+1) == "\u2019") {
 			if det {
 				return s, j + 1, true
 			}
 			// Without a determiner, a title needs the name after it.
 			e := j + 1
-			for p.isUpper(e) && !is(p.word(e), cStop) {
+			for p.IsUpper(e) && !is(p.Word(e), cStop) {
 				e++
 			}
 			if e > j+1 {
@@ -660,7 +660,7 @@ func (p *parser) personObject(s int) (int, int, bool) {
 			}
 			return 0, 0, false
 		}
-		if is(w, cStop) && j > s+1 || !det && p.toks[j].Upper {
+		if is(w, cStop) && j > s+1 || !det && p.Toks[j].Upper {
 			return 0, 0, false
 		}
 	}

@@ -132,3 +132,43 @@ func IsDash(s string) bool {
 	}
 	return false
 }
+
+// Doc is a scanned text as the date and number patterns read it: the
+// text, its ASCII lower-case form (same byte offsets) and its tokens.
+type Doc struct {
+	Text, Lower string
+	Toks        []Token
+}
+
+// Word returns token i lower-cased when it is a word, else "".
+func (d *Doc) Word(i int) string {
+	if i < 0 || i >= len(d.Toks) || d.Toks[i].K != Word {
+		return ""
+	}
+	t := d.Toks[i]
+	return d.Lower[t.S:t.E]
+}
+
+// Punct returns token i when it is punctuation, else "".
+func (d *Doc) Punct(i int) string {
+	if i < 0 || i >= len(d.Toks) || d.Toks[i].K != Punct {
+		return ""
+	}
+	t := d.Toks[i]
+	return d.Text[t.S:t.E]
+}
+
+// Glued reports whether token i exists and touches the token before it.
+func (d *Doc) Glued(i int) bool {
+	return i >= 0 && i < len(d.Toks) && d.Toks[i].Glued
+}
+
+// IsNum reports whether token i is a run of digits.
+func (d *Doc) IsNum(i int) bool {
+	return i >= 0 && i < len(d.Toks) && d.Toks[i].K == Num
+}
+
+// IsUpper reports whether token i is a capitalised word.
+func (d *Doc) IsUpper(i int) bool {
+	return i >= 0 && i < len(d.Toks) && d.Toks[i].K == Word && d.Toks[i].Upper
+}

@@ -56,14 +56,14 @@ var monthCtxStrict = map[string]bool{
 // monthAt reads a capitalised month name at token i and returns its number
 // and the token after it ("Sept." takes its full stop).
 func (p *parser) monthAt(i int) (m, e int, ok bool) {
-	w := p.word(i)
+	w := p.Word(i)
 	m, ok = months[w]
-	if !ok || !p.isUpper(i) {
+	if !ok || !p.IsUpper(i) {
 		return 0, i, false
 	}
 	e = i + 1
 	if len(w) <= 4 && w != "may" && w != "june" && w != "july" {
-		if p.punct(e) == "." && p.glued(e) {
+		if p.Punct(e) == "." && p.Glued(e) {
 			e++
 		}
 	}
@@ -72,25 +72,25 @@ func (p *parser) monthAt(i int) (m, e int, ok bool) {
 
 // dayNum reads a day of the month at token i: "21", "21st", "3rd".
 func (p *parser) dayNum(i int) (d, e int, ok bool) {
-	if !p.isNum(i) || p.toks[i].E-p.toks[i].S > 2 {
+	if !p.IsNum(i) || p.Toks[i].E-p.Toks[i].S > 2 {
 		return 0, i, false
 	}
-	d = p.toks[i].N
+	d = p.Toks[i].N
 	if d < 1 || d > 31 {
 		return 0, i, false
 	}
 	e = i + 1
-	switch p.word(e) {
+	switch p.Word(e) {
 	case "st", "nd", "rd", "th":
-		if p.glued(e) {
+		if p.Glued(e) {
 			e++
 		}
 	}
 	// "21:30", "21/09", "21.5" are no days.
-	if c := p.punct(e); p.glued(e) && (c == ":" || c == "/" || c == ".") && p.isNum(e+1) && p.glued(e+1) {
+	if c := p.Punct(e); p.Glued(e) && (c == ":" || c == "/" || c == ".") && p.IsNum(e+1) && p.Glued(e+1) {
 		return 0, i, false
 	}
-	if p.glued(e) && p.word(e) != "" {
+	if p.Glued(e) && p.Word(e) != "" {
 		return 0, i, false // "21km"
 	}
 	return d, e, true
@@ -98,22 +98,22 @@ func (p *parser) dayNum(i int) (d, e int, ok bool) {
 
 // yearAt reads a four-digit year at token i.
 func (p *parser) yearAt(i int) (y, e int, ok bool) {
-	if !p.isNum(i) || p.toks[i].E-p.toks[i].S != 4 {
+	if !p.IsNum(i) || p.Toks[i].E-p.Toks[i].S != 4 {
 		return 0, i, false
 	}
-	y = p.toks[i].N
+	y = p.Toks[i].N
 	if y < 1000 || y > 2999 {
 		return 0, i, false
 	}
 	e = i + 1
 	// "2022-23", "2,000", "2021.5", "2022:" are no plain years here.
-	if p.glued(e) {
-		if c := p.punct(e); c == "," || c == "." || c == ":" || c == "/" {
-			if p.isNum(e+1) && p.glued(e+1) {
+	if p.Glued(e) {
+		if c := p.Punct(e); c == "," || c == "." || c == ":" || c == "/" {
+			if p.IsNum(e+1) && p.Glued(e+1) {
 				return 0, i, false
 			}
 		}
-		if e < len(p.toks) && p.toks[e].K == lex.Word {
+		if e < len(p.Toks) && p.Toks[e].K == lex.Word {
 			return 0, i, false // "1990s" is read as a decade elsewhere
 		}
 	}
@@ -131,13 +131,13 @@ func (p *parser) weekday(i int) (res, bool) {
 		sameWeek
 	)
 	md, j := onOrBefore, i
-	switch p.word(j) {
+	switch p.Word(j) {
 	case "last", "past":
 		md, j = before, j+1
 	case "next", "coming":
 		md, j = after, j+1
 	case "this":
-		switch p.word(j + 1) {
+		switch p.Word(j + 1) {
 		case "past":
 			md, j = before, j+2
 		case "coming":
@@ -146,18 +146,18 @@ func (p *parser) weekday(i int) (res, bool) {
 			md, j = sameWeek, j+1
 		}
 	}
-	switch p.word(j) {
+	switch p.Word(j) {
 	case "early", "late", "overnight":
 		j++
-		if p.word(j) == "on" {
+		if p.Word(j) == "on" {
 			j++
 		}
 	}
-	w := p.word(j)
+	w := p.Word(j)
 	wd, full := weekdays[w]
 	if !full {
 		abbr, ok := weekdayAbbr[w]
-		if !ok || !p.isUpper(j) {
+		if !ok || !p.IsUpper(j) {
 			return res{}, false
 		}
 		wd = abbr
@@ -165,11 +165,11 @@ func (p *parser) weekday(i int) (res, bool) {
 	e := j + 1
 	// A date next to the weekday wins: "Monday, Sept. 26", "Mon. 26 Sept.".
 	k := e
-	if !full && p.punct(k) == "." && p.glued(k) {
+	if !full && p.Punct(k) == "." && p.Glued(k) {
 		k++
 	}
 	paren := false
-	switch p.punct(k) {
+	switch p.Punct(k) {
 	case ",":
 		k++
 	case "(":
@@ -177,7 +177,7 @@ func (p *parser) weekday(i int) (res, bool) {
 	}
 	if r, ok := p.dayDate(k, int(wd)); ok {
 		r.s = i
-		if paren && p.punct(r.e) == ")" {
+		if paren && p.Punct(r.e) == ")" {
 			r.e++
 		}
 		return r, true
@@ -219,20 +219,20 @@ func (p *parser) dayDate(i, wd int) (res, bool) {
 		return r, true
 	}
 	j := i
-	if p.word(j) == "the" {
+	if p.Word(j) == "the" {
 		j++
 	}
 	var m, d, d2, e int
 	var ok bool
 	if m, e, ok = p.monthAt(j); ok && j == i {
 		// Month first: "Sept. 21", "September 21st, 2022", "Sept. 21-22".
-		if p.glued(e) && p.punct(e-1) != "." {
+		if p.Glued(e) && p.Punct(e-1) != "." {
 			return res{}, false // "Sep1"
 		}
 		if d, e, ok = p.dayNum(e); !ok {
 			return res{}, false
 		}
-		if lex.IsDash(p.punct(e)) {
+		if lex.IsDash(p.Punct(e)) {
 			if d2, e2, ok := p.dayNum(e + 1); ok && d2 > d {
 				return p.finishDay(i, e2, m, d, d2, wd, true)
 			}
@@ -244,14 +244,14 @@ func (p *parser) dayDate(i, wd int) (res, bool) {
 		return res{}, false
 	}
 	d2 = d
-	if lex.IsDash(p.punct(e)) {
+	if lex.IsDash(p.Punct(e)) {
 		if x, e2, ok := p.dayNum(e + 1); ok && x > d {
 			if _, _, ok := p.monthAt(e2); ok {
 				d2, e = x, e2
 			}
 		}
 	}
-	if p.word(e) == "of" {
+	if p.Word(e) == "of" {
 		e++
 	}
 	if m, e, ok = p.monthAt(e); !ok {
@@ -264,7 +264,7 @@ func (p *parser) dayDate(i, wd int) (res, bool) {
 // the date.
 func (p *parser) finishDay(s, e, m, d, d2, wd int, comma bool) (res, bool) {
 	k := e
-	if comma && p.punct(k) == "," {
+	if comma && p.Punct(k) == "," {
 		k++
 	}
 	if y, ye, ok := p.yearAt(k); ok {
@@ -340,18 +340,18 @@ func (p *parser) yearOf(m, d, wd int) int {
 // "21.09.2022", "09/21/2022" (month first only when the day-first reading
 // is impossible), "21/09/22".
 func (p *parser) numeric(i int) (res, bool) {
-	if !p.isNum(i) || !p.isNum(i+2) || !p.isNum(i+4) || !p.glued(i+1) || !p.glued(i+2) || !p.glued(i+3) || !p.glued(i+4) {
+	if !p.IsNum(i) || !p.IsNum(i+2) || !p.IsNum(i+4) || !p.Glued(i+1) || !p.Glued(i+2) || !p.Glued(i+3) || !p.Glued(i+4) {
 		return res{}, false
 	}
-	sep := p.punct(i + 1)
-	if sep != p.punct(i+3) || (sep != "-" && sep != "/" && sep != ".") {
+	sep := p.Punct(i + 1)
+	if sep != p.Punct(i+3) || (sep != "-" && sep != "/" && sep != ".") {
 		return res{}, false
 	}
-	if i > 0 && p.glued(i) && p.toks[i-1].K != lex.Punct || p.glued(i+5) && (p.punct(i+5) == sep || p.isNum(i+6) && p.glued(i+6) && p.punct(i+5) != ",") {
+	if i > 0 && p.Glued(i) && p.Toks[i-1].K != lex.Punct || p.Glued(i+5) && (p.Punct(i+5) == sep || p.IsNum(i+6) && p.Glued(i+6) && p.Punct(i+5) != ",") {
 		return res{}, false // part of a longer code: an address, a version, a phone number
 	}
-	l := func(k int) int { return p.toks[k].E - p.toks[k].S }
-	a, b, c := p.toks[i].N, p.toks[i+2].N, p.toks[i+4].N
+	l := func(k int) int { return p.Toks[k].E - p.Toks[k].S }
+	a, b, c := p.Toks[i].N, p.Toks[i+2].N, p.Toks[i+4].N
 	var y, m, d int
 	switch {
 	case l(i) == 4 && l(i+2) <= 2 && l(i+4) <= 2:
@@ -386,22 +386,22 @@ func (p *parser) absolute(i int) (res, bool) {
 	}
 	j := i
 	mod := false
-	switch p.word(j) {
+	switch p.Word(j) {
 	case "early", "late", "mid", "middle":
 		mod = true
 		j++
-		if lex.IsDash(p.punct(j)) && p.glued(j) {
+		if lex.IsDash(p.Punct(j)) && p.Glued(j) {
 			j++
 		}
 	}
-	prev := p.word(i - 1)
+	prev := p.Word(i - 1)
 	// "last February", "next March", "this May".
 	rel := ""
 	if !mod {
-		switch p.word(j) {
+		switch p.Word(j) {
 		case "last", "next", "this":
 			if _, _, ok := p.monthAt(j + 1); ok {
-				rel = p.word(j)
+				rel = p.Word(j)
 				prev = rel
 				j++
 			}
@@ -410,17 +410,17 @@ func (p *parser) absolute(i int) (res, bool) {
 	if m, e, ok := p.monthAt(j); ok {
 		// "February 2022", "Feb. 2022", "February of 2022".
 		k := e
-		if p.punct(k) == "," {
+		if p.Punct(k) == "," {
 			k++
 		}
-		if p.word(k) == "of" {
+		if p.Word(k) == "of" {
 			k++
 		}
-		if y, ye, ok := p.yearAt(k); ok && (k == e || p.punct(e) == "," || p.word(e) == "of") {
+		if y, ye, ok := p.yearAt(k); ok && (k == e || p.Punct(e) == "," || p.Word(e) == "of") {
 			return monthRes(i, ye, y, m), true
 		}
 		// "March last year", "June of this year".
-		if rel := p.word(k); (rel == "last" || rel == "this" || rel == "next") && p.word(k+1) == "year" && (k == e || p.word(e) == "of") {
+		if rel := p.Word(k); (rel == "last" || rel == "this" || rel == "next") && p.Word(k+1) == "year" && (k == e || p.Word(e) == "of") {
 			if !p.hasRef {
 				return unresolved(i, k+2, false), true
 			}
@@ -434,10 +434,10 @@ func (p *parser) absolute(i int) (res, bool) {
 			return monthRes(i, k+2, y, m), true
 		}
 		// A month alone, where the words around it make it one.
-		w := p.word(j)
+		w := p.Word(j)
 		strict := w == "may" || w == "march" || w == "mar"
 		ctx := mod || rel != "" || (strict && monthCtxStrict[prev]) || (!strict && monthCtx[prev]) ||
-			!strict && p.word(i-1) == "of" && isPeriodWord(p.word(i-2))
+			!strict && p.Word(i-1) == "of" && isPeriodWord(p.Word(i-2))
 		if len(w) <= 4 && w != "may" && w != "june" && w != "july" {
 			ctx = false // "Jan", "Aug" alone are names or words
 		}
@@ -467,11 +467,11 @@ func (p *parser) absolute(i int) (res, bool) {
 		return monthRes(i, e, y, m), true
 	}
 	// Decades: "the 1990s", "1990s".
-	if p.isNum(j) && p.toks[j].E-p.toks[j].S == 4 && p.word(j+1) == "s" && p.glued(j+1) {
-		y := p.toks[j].N
+	if p.IsNum(j) && p.Toks[j].E-p.Toks[j].S == 4 && p.Word(j+1) == "s" && p.Glued(j+1) {
+		y := p.Toks[j].N
 		if y%10 == 0 && y >= 1000 && y <= 2990 {
 			s := i
-			if p.word(i-1) == "the" && !mod {
+			if p.Word(i-1) == "the" && !mod {
 				s = i - 1
 			}
 			return rangeRes(s, j+2, civil(y, 1, 1), civil(y+9, 12, 31), model.DateYear), true
@@ -484,22 +484,22 @@ func (p *parser) absolute(i int) (res, bool) {
 			"throughout", "through", "circa", "between", "around":
 			ctx = true
 		case "of":
-			ctx = isPeriodWord(p.word(i - 2))
+			ctx = isPeriodWord(p.Word(i - 2))
 		case "the":
 			// "the 2014 annexation", but not "the 2000 protesters".
-			n := p.word(e)
-			ctx = n != "" && !p.toks[e].Upper && n[len(n)-1] != 's'
+			n := p.Word(e)
+			ctx = n != "" && !p.Toks[e].Upper && n[len(n)-1] != 's'
 		}
 		if !ctx {
 			return res{}, false
 		}
 		// Ranges: "2014-2016", "2014 to 2016", "between 2014 and 2016", "2014-16".
 		y2, e2 := y, e
-		if c, w := p.punct(e), p.word(e); lex.IsDash(c) || w == "to" || w == "and" || w == "through" {
+		if c, w := p.Punct(e), p.Word(e); lex.IsDash(c) || w == "to" || w == "and" || w == "through" {
 			if z, ze, ok := p.yearAt(e + 1); ok && z > y && z <= 2100 {
 				y2, e2 = z, ze
-			} else if lex.IsDash(c) && p.isNum(e+1) && p.glued(e+1) && p.toks[e+1].E-p.toks[e+1].S == 2 {
-				if z := y/100*100 + p.toks[e+1].N; z > y {
+			} else if lex.IsDash(c) && p.IsNum(e+1) && p.Glued(e+1) && p.Toks[e+1].E-p.Toks[e+1].S == 2 {
+				if z := y/100*100 + p.Toks[e+1].N; z > y {
 					y2, e2 = z, e+2
 				}
 			}
@@ -531,7 +531,7 @@ var periods = map[string]string{
 // yesterday", "two days ago", "last week", "earlier this month", "this
 // year", "over the weekend".
 func (p *parser) relative(i int) (res, bool) {
-	w := p.word(i)
+	w := p.Word(i)
 	r := res{s: i}
 	shift := func(days, e int) (res, bool) {
 		if !p.hasRef {
@@ -547,35 +547,35 @@ func (p *parser) relative(i int) (res, bool) {
 	case "tomorrow":
 		return shift(1, i+1)
 	case "earlier", "later":
-		if p.word(i+1) == "today" || p.word(i+1) == "tonight" {
+		if p.Word(i+1) == "today" || p.Word(i+1) == "tonight" {
 			return shift(0, i+2)
 		}
 	case "the":
-		if p.word(i+1) == "day" {
+		if p.Word(i+1) == "day" {
 			switch {
-			case p.word(i+2) == "before" && p.word(i+3) == "yesterday":
+			case p.Word(i+2) == "before" && p.Word(i+3) == "yesterday":
 				return shift(-2, i+4)
-			case p.word(i+2) == "after" && p.word(i+3) == "tomorrow":
+			case p.Word(i+2) == "after" && p.Word(i+3) == "tomorrow":
 				return shift(2, i+4)
 			}
 		}
-		if p.word(i+1) == "weekend" {
+		if p.Word(i+1) == "weekend" {
 			return p.weekend(i, i+2, false)
 		}
-		if p.word(i+1) == "past" || p.word(i+1) == "last" {
-			if u := periods[p.word(i+2)]; u != "" && u != "decade" && p.word(i+2) == u {
+		if p.Word(i+1) == "past" || p.Word(i+1) == "last" {
+			if u := periods[p.Word(i+2)]; u != "" && u != "decade" && p.Word(i+2) == u {
 				return p.past(i, i+3, u)
 			}
 		}
 	case "last":
-		switch p.word(i + 1) {
+		switch p.Word(i + 1) {
 		case "night":
 			return shift(-1, i+2)
 		case "weekend":
 			return p.weekend(i, i+2, true)
 		}
 	case "this":
-		switch p.word(i + 1) {
+		switch p.Word(i + 1) {
 		case "morning", "afternoon", "evening":
 			return shift(0, i+2)
 		case "weekend":
@@ -591,8 +591,8 @@ func (p *parser) relative(i int) (res, bool) {
 		part = w
 		j++
 	}
-	if rel := p.word(j); rel == "last" || rel == "this" || rel == "next" || rel == "past" {
-		if u := periods[p.word(j+1)]; u != "" && u != "day" && u != "decade" && p.word(j+1) == u {
+	if rel := p.Word(j); rel == "last" || rel == "this" || rel == "next" || rel == "past" {
+		if u := periods[p.Word(j+1)]; u != "" && u != "day" && u != "decade" && p.Word(j+1) == u {
 			e := j + 2
 			if rel == "past" {
 				return p.past(i, e, u)
@@ -630,7 +630,7 @@ func (p *parser) relative(i int) (res, bool) {
 	}
 	// "two days ago", "a week ago", "three years ago".
 	if n, k, ok := p.count(i); ok {
-		if u := periods[p.word(k)]; u != "" && p.word(k+1) == "ago" {
+		if u := periods[p.Word(k)]; u != "" && p.Word(k+1) == "ago" {
 			e := k + 2
 			if !p.hasRef {
 				return unresolved(i, e, u == "day"), true
@@ -694,10 +694,10 @@ func (p *parser) weekend(s, e int, last bool) (res, bool) {
 
 // count reads a small count at token i: "two", "a", "3".
 func (p *parser) count(i int) (n, e int, ok bool) {
-	if p.isNum(i) && p.toks[i].N >= 0 && p.toks[i].N < 1000 && !p.glued(i+1) {
-		return p.toks[i].N, i + 1, true
+	if p.IsNum(i) && p.Toks[i].N >= 0 && p.Toks[i].N < 1000 && !p.Glued(i+1) {
+		return p.Toks[i].N, i + 1, true
 	}
-	if n, ok := smallNumbers[p.word(i)]; ok {
+	if n, ok := smallNumbers[p.Word(i)]; ok {
 		return n, i + 1, true
 	}
 	return 0, i, false
@@ -706,7 +706,7 @@ func (p *parser) count(i int) (n, e int, ok bool) {
 // anaphoric reads an expression that dates from another event: "the same
 // day", "that night", "the day before", "the next day", "two days later".
 func (p *parser) anaphoric(i int) (res, bool) {
-	w, w1, w2 := p.word(i), p.word(i+1), p.word(i+2)
+	w, w1, w2 := p.Word(i), p.Word(i+1), p.Word(i+2)
 	ana := func(e, off int) (res, bool) {
 		return res{s: i, e: e, prec: model.DateUnknown, ana: true, off: off, day: true}, true
 	}
@@ -737,14 +737,14 @@ func (p *parser) anaphoric(i int) (res, bool) {
 		switch {
 		case w1 == "same" && partOfDay(w2):
 			return ana(i+3, 0)
-		case partOfDay(w1) && p.punct(i+2) != "'" && p.punct(i+2) != "\u2019":
+		case partOfDay(w1) && p.Punct(i+2) != "'" && p.Punct(i+2) != "\u2019":
 			return ana(i+2, 0)
 		}
 	case "earlier", "later":
 		if w1 == "that" && partOfDay(w2) {
 			return ana(i+3, 0)
 		}
-		if w1 == "the" && w2 == "same" && partOfDay(p.word(i+3)) {
+		if w1 == "the" && w2 == "same" && partOfDay(p.Word(i+3)) {
 			return ana(i+4, 0)
 		}
 	case "hours", "minutes", "moments":
@@ -754,19 +754,19 @@ func (p *parser) anaphoric(i int) (res, bool) {
 	}
 	// "a day later", "two days earlier", "a week later".
 	if n, k, ok := p.count(i); ok {
-		u := periods[p.word(k)]
+		u := periods[p.Word(k)]
 		if u == "day" || u == "week" {
 			if u == "week" {
 				n *= 7
 			}
-			switch p.word(k + 1) {
+			switch p.Word(k + 1) {
 			case "later", "after":
-				if p.word(k+1) == "after" && p.word(k+2) != "" {
+				if p.Word(k+1) == "after" && p.Word(k+2) != "" {
 					break // "two days after the attack": the anchor follows
 				}
 				return ana(k+2, n)
 			case "earlier", "before":
-				if p.word(k+1) == "before" && p.word(k+2) != "" {
+				if p.Word(k+1) == "before" && p.Word(k+2) != "" {
 					break
 				}
 				return ana(k+2, -n)
@@ -785,29 +785,29 @@ var timeWords = map[string]bool{
 // timeAt reads a time of day at token i: "5 p.m.", "5pm", "17:30",
 // "10:30 a.m. local time", "1400 GMT", "noon". It returns the token after.
 func (p *parser) timeAt(i int) (int, bool) {
-	if timeWords[p.word(i)] {
+	if timeWords[p.Word(i)] {
 		return i + 1, true
 	}
-	if !p.isNum(i) {
+	if !p.IsNum(i) {
 		return i, false
 	}
-	h := p.toks[i].N
+	h := p.Toks[i].N
 	e := i + 1
 	clock := false
-	if p.punct(e) == ":" && p.glued(e) && p.isNum(e+1) && p.glued(e+1) && p.toks[e+1].E-p.toks[e+1].S == 2 {
+	if p.Punct(e) == ":" && p.Glued(e) && p.IsNum(e+1) && p.Glued(e+1) && p.Toks[e+1].E-p.Toks[e+1].S == 2 {
 		e += 2
 		clock = true
-	} else if p.punct(e) == "." && p.glued(e) && p.isNum(e+1) && p.glued(e+1) && p.toks[e+1].E-p.toks[e+1].S == 2 {
+	} else if p.Punct(e) == "." && p.Glued(e) && p.IsNum(e+1) && p.Glued(e+1) && p.Toks[e+1].E-p.Toks[e+1].S == 2 {
 		e += 2 // "5.30pm"
 	}
 	ampm := false
-	switch w := p.word(e); {
+	switch w := p.Word(e); {
 	case w == "am" || w == "pm":
 		e++
 		ampm = true
-	case (w == "a" || w == "p") && p.punct(e+1) == "." && p.glued(e+1) && p.word(e+2) == "m" && p.glued(e+2):
+	case (w == "a" || w == "p") && p.Punct(e+1) == "." && p.Glued(e+1) && p.Word(e+2) == "m" && p.Glued(e+2):
 		e += 3
-		if p.punct(e) == "." && p.glued(e) {
+		if p.Punct(e) == "." && p.Glued(e) {
 			e++
 		}
 		ampm = true
@@ -815,16 +815,16 @@ func (p *parser) timeAt(i int) (int, bool) {
 	switch {
 	case ampm && h >= 1 && h <= 12:
 	case clock && h <= 24:
-	case p.toks[i].E-p.toks[i].S == 4 && h%100 < 60 && h <= 2400 && (p.word(e) == "gmt" || p.word(e) == "utc" || p.word(e) == "hours" || p.word(e) == "hrs"):
+	case p.Toks[i].E-p.Toks[i].S == 4 && h%100 < 60 && h <= 2400 && (p.Word(e) == "gmt" || p.Word(e) == "utc" || p.Word(e) == "hours" || p.Word(e) == "hrs"):
 		e++
 		return e, true
 	default:
 		return i, false
 	}
-	switch w := p.word(e); {
+	switch w := p.Word(e); {
 	case w == "gmt" || w == "utc" || w == "cet" || w == "msk":
 		e++
-	case w == "local" && p.word(e+1) == "time":
+	case w == "local" && p.Word(e+1) == "time":
 		e += 2
 	}
 	return e, true
@@ -839,35 +839,35 @@ func (p *parser) extend(r *res, last int) {
 	// 2022", "than last year", "compared with last year", "as of Monday".
 	j := s - 1
 	for n := 0; n < 5 && j >= last; n++ {
-		switch p.word(j) {
+		switch p.Word(j) {
 		case "the", "start", "beginning", "end", "middle", "outbreak", "early", "late", "mid", "of":
 			j--
 			continue
 		}
-		if lex.IsDash(p.punct(j)) {
+		if lex.IsDash(p.Punct(j)) {
 			j--
 			continue
 		}
 		break
 	}
-	switch p.word(j) {
+	switch p.Word(j) {
 	case "since":
 		r.bg = true
 		if j == s-1 {
 			r.s = j
-			if p.word(j-1) == "ever" && j-1 >= last {
+			if p.Word(j-1) == "ever" && j-1 >= last {
 				r.s = j - 1
 			}
 		}
 	}
-	switch w := p.word(s - 1); {
+	switch w := p.Word(s - 1); {
 	case w == "than":
 		r.bg = true
-	case (w == "with" || w == "to") && p.word(s-2) == "compared":
+	case (w == "with" || w == "to") && p.Word(s-2) == "compared":
 		r.bg = true
-	case w == "of" && p.word(s-2) == "as":
+	case w == "of" && p.Word(s-2) == "as":
 		r.bg = true
-	case p.word(s-1) == "period" || p.word(s-2) == "period" || p.word(s-3) == "period":
+	case p.Word(s-1) == "period" || p.Word(s-2) == "period" || p.Word(s-3) == "period":
 		r.bg = true
 	}
 	if !r.day {
@@ -876,26 +876,26 @@ func (p *parser) extend(r *res, last int) {
 	// A part of the day or a time after it: "Monday night", "Monday at 5
 	// p.m.", "yesterday, at around noon".
 	e := r.e
-	switch p.word(e) {
+	switch p.Word(e) {
 	case "morning", "afternoon", "evening", "night", "overnight":
-		if p.word(r.e-1) != "night" && p.word(r.e-1) != "tonight" {
+		if p.Word(r.e-1) != "night" && p.Word(r.e-1) != "tonight" {
 			e++
 		}
 	}
 	k := e
-	if p.punct(k) == "," {
+	if p.Punct(k) == "," {
 		k++
 	}
-	switch p.word(k) {
+	switch p.Word(k) {
 	case "shortly", "just":
-		if w := p.word(k + 1); w == "after" || w == "before" {
+		if w := p.Word(k + 1); w == "after" || w == "before" {
 			k++
 		}
 	}
-	switch p.word(k) {
+	switch p.Word(k) {
 	case "at", "around", "about", "after", "before", "from":
 		k2 := k + 1
-		if p.word(k2) == "around" || p.word(k2) == "about" || p.word(k2) == "approximately" {
+		if p.Word(k2) == "around" || p.Word(k2) == "about" || p.Word(k2) == "approximately" {
 			k2++
 		}
 		if te, ok := p.timeAt(k2); ok {
@@ -906,19 +906,19 @@ func (p *parser) extend(r *res, last int) {
 	// A time before it: "at 5 p.m. on Monday", "at dawn on Monday", "in the
 	// early hours of Monday", "on the night of Sept. 21".
 	s = r.s
-	switch p.word(s - 1) {
+	switch p.Word(s - 1) {
 	case "on":
 		if b, ok := p.timeBefore(s - 2); ok && b >= last {
 			r.s = b
 		}
 	case "of":
-		switch p.word(s - 2) {
+		switch p.Word(s - 2) {
 		case "hours", "morning", "night", "evening", "afternoon":
 			b := s - 2
-			for b-1 >= last && (p.word(b-1) == "early" || p.word(b-1) == "small" || p.word(b-1) == "late") {
+			for b-1 >= last && (p.Word(b-1) == "early" || p.Word(b-1) == "small" || p.Word(b-1) == "late") {
 				b--
 			}
-			if p.word(b-1) == "the" && b-1 >= last {
+			if p.Word(b-1) == "the" && b-1 >= last {
 				r.s = b - 1
 			}
 		}
@@ -931,11 +931,11 @@ func (p *parser) timeBefore(j int) (int, bool) {
 	if j < 0 {
 		return 0, false
 	}
-	if timeWords[p.word(j)] {
+	if timeWords[p.Word(j)] {
 		return j, true
 	}
 	for b := j; b >= j-7 && b >= 0; b-- {
-		if !p.isNum(b) {
+		if !p.IsNum(b) {
 			continue
 		}
 		if e, ok := p.timeAt(b); ok && e == j+1 {

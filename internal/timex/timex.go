@@ -52,13 +52,12 @@ type res struct {
 
 // parser holds one text while the patterns run over it.
 type parser struct {
-	text, lower string
-	toks        []lex.Token
-	ref         time.Time // midnight UTC of the reference day
-	hasRef      bool
+	lex.Doc
+	ref    time.Time // midnight UTC of the reference day
+	hasRef bool
 }
 
-var pool = sync.Pool{New: func() any { return &parser{toks: make([]lex.Token, 0, 96)} }}
+var pool = sync.Pool{New: func() any { return &parser{Doc: lex.Doc{Toks: make([]lex.Token, 0, 96)}} }}
 
 // Find returns the date expressions of text, in text order, resolved
 // against ref, the publication date of the text; the zero time means the
@@ -74,15 +73,15 @@ var pool = sync.Pool{New: func() any { return &parser{toks: make([]lex.Token, 0,
 func Find(text string, ref time.Time) []Expr {
 	p := pool.Get().(*parser)
 	defer func() {
-		p.text, p.lower = "", ""
-		if cap(p.toks) > 1<<12 {
-			p.toks = nil
+		p.Text, p.Lower = "", ""
+		if cap(p.Toks) > 1<<12 {
+			p.Toks = nil
 		}
 		pool.Put(p)
 	}()
-	p.text = text
-	p.lower = lex.LowerASCII(text)
-	p.toks = lex.Scan(text, p.toks[:0])
+	p.Text = text
+	p.Lower = lex.LowerASCII(text)
+	p.Toks = lex.Scan(text, p.Toks[:0])
 	p.hasRef = !ref.IsZero()
 	if p.hasRef {
 		y, m, d := ref.Date()
@@ -90,7 +89,7 @@ func Find(text string, ref time.Time) []Expr {
 	}
 	var out []Expr
 	last := 0 // the token after the previous expression
-	for i := 0; i < len(p.toks); {
+	for i := 0; i < len(p.Toks); {
 		r, ok := p.match(i)
 		if !ok {
 			i++
@@ -106,7 +105,7 @@ func Find(text string, ref time.Time) []Expr {
 
 // match reads an expression that starts at token i.
 func (p *parser) match(i int) (res, bool) {
-	if p.toks[i].K == lex.Punct {
+	if p.Toks[i].K == lex.Punct {
 		return res{}, false
 	}
 	if r, ok := p.weekday(i); ok {
@@ -123,8 +122,8 @@ func (p *parser) match(i int) (res, bool) {
 
 // expr converts r to an Expr.
 func (p *parser) expr(r res) Expr {
-	s, e := p.toks[r.s].S, p.toks[r.e-1].E
-	x := Expr{Start: s, End: e, Text: p.text[s:e], Anaphoric: r.ana, Offset: r.off, Background: r.bg}
+	s, e := p.Toks[r.s].S, p.Toks[r.e-1].E
+	x := Expr{Start: s, End: e, Text: p.Text[s:e], Anaphoric: r.ana, Offset: r.off, Background: r.bg}
 	x.Date.Text = x.Text
 	if r.ok {
 		x.Date.Start, x.Date.End = fmtDay(r.start), fmtDay(r.end)
