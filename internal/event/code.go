@@ -77,6 +77,8 @@ func code(ev *model.Event) {
 			set("Explosions/Remote violence", "Shelling/artillery/missile attack")
 		case "suicide-attack":
 			set("Explosions/Remote violence", "Suicide bomb")
+		case "unconventional":
+			set("Explosions/Remote violence", "Chemical weapon")
 		case "explosives":
 			if triggered(ev, "grenade") {
 				set("Explosions/Remote violence", "Grenade")
@@ -97,6 +99,10 @@ func code(ev *model.Event) {
 			}
 		default:
 			switch {
+			case triggered(ev, "intercept", "shot down", "shoot down", "downed"):
+				// Air defences bringing down missiles or drones, or a
+				// parcel bomb caught in the post.
+				set("Strategic developments", "Disrupted weapons use")
 			case ev.CAMEO == "192" && ev.Source != nil && ev.Source.Sector != nil && (*ev.Source.Sector == "military" || *ev.Source.Sector == "government"):
 				set("Battles", "Government regains territory")
 			case ev.CAMEO == "192" && ev.Source != nil && ev.Source.Sector != nil && *ev.Source.Sector == "rebel":
@@ -107,6 +113,10 @@ func code(ev *model.Event) {
 			case ev.Source != nil && ev.Source.Sector != nil && *ev.Source.Sector == "protester":
 				set("Riots", "Violent demonstration")
 			case armed(ev.Source) && armed(ev.Target):
+				set("Battles", "Armed clash")
+			case fight(ev) && (armed(ev.Source) || armed(ev.Target)) && !civilianSide(ev.Target):
+				// A clash or a battle takes two armed sides even when
+				// the report names one.
 				set("Battles", "Armed clash")
 			case civilianSide(ev.Target) || ev.Target == nil && ev.Counts.Killed != nil:
 				set("Violence against civilians", "Attack")
@@ -142,8 +152,20 @@ func code(ev *model.Event) {
 			set("Strategic developments", "Non-violent transfer of territory")
 		}
 	case "MOBILIZE":
-		set("Strategic developments", "Other")
+		if triggered(ev, "base", "headquarters", "point", "post", "barracks", "camp", "checkpoint") {
+			set("Strategic developments", "Headquarters or base established")
+		} else {
+			// ACLED records troop movements, reinforcements, defections
+			// and new groups as a change to a group's activity.
+			set("Strategic developments", "Change to group/activity")
+		}
 	}
+}
+
+// fight reports an event read from a word for fighting between two sides
+// (a clash, battle, gunfight, exchange of fire) rather than an attack by one.
+func fight(ev *model.Event) bool {
+	return triggered(ev, "clash", "fight", "battle", "shoot-out", "shootout", "skirmish", "exchange", "engag")
 }
 
 // confidence estimates how likely a reviewer is to accept the event as

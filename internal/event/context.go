@@ -83,12 +83,14 @@ func (r *reader) context(ms []*mention) {
 		// Beyond the paragraph, a mention borrows from an earlier one that
 		// names the same participant: "soldiers rounded up residents ...
 		// on Feb. 18" ... "the soldiers then opened fire".
+		// Background ("which took control of Nyala in October 2023") lends
+		// nothing: its date is history, not the day of what follows.
 		for j := i - 1; j >= 0 && (m.date == nil || m.place == nil); j-- {
 			o := ms[j]
 			if para[m.si]-para[o.si] > 2 || unreal(o.modality) {
 				break
 			}
-			if !sameEntity(o.source, m.source) && !sameEntity(o.target, m.target) {
+			if !sameEntity(o.source, m.source) && !sameEntity(o.target, m.target) || r.staleDate(o.date) {
 				continue
 			}
 			m.borrow(o)

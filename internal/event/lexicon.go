@@ -12,7 +12,7 @@ var triggersTSV string
 
 // entry is one trigger of the lexicon.
 type entry struct {
-	words   []map[string]bool // alternatives per position; nil = wildcard
+	words   []*slot // alternatives per position; nil = wildcard
 	noun    bool
 	typ     string
 	mode    string
@@ -23,6 +23,13 @@ type entry struct {
 	war     bool
 	weapon  bool
 	line    int
+}
+
+// slot is one position of a pattern: single-word alternatives, and
+// alternatives of several words written joined by "_" ("tear_gas").
+type slot struct {
+	one   map[string]bool
+	multi [][]string
 }
 
 // lexicon indexes entries by the forms of their first word.
@@ -78,20 +85,31 @@ func parseLexicon(src string) (*lexicon, error) {
 				e.words = append(e.words, nil)
 				continue
 			}
-			alts := map[string]bool{}
+			sl := &slot{one: map[string]bool{}}
 			forms := strings.Split(w, "|")
-			if i == 0 && !e.noun && len(forms) == 1 {
+			if i == 0 && !e.noun && len(forms) == 1 && !strings.Contains(w, "_") {
 				forms = inflect(w)
 			}
 			for _, a := range forms {
-				alts[a] = true
+				if strings.Contains(a, "_") {
+					sl.multi = append(sl.multi, strings.Split(a, "_"))
+					continue
+				}
+				sl.one[a] = true
 			}
-			e.words = append(e.words, alts)
+			e.words = append(e.words, sl)
 		}
 		if e.words[0] == nil {
 			return nil, fmt.Errorf("triggers.tsv line %d: a pattern cannot start with *", n+1)
 		}
-		for w := range e.words[0] {
+		first := map[string]bool{}
+		for w := range e.words[0].one {
+			first[w] = true
+		}
+		for _, m := range e.words[0].multi {
+			first[m[0]] = true
+		}
+		for w := range first {
 			l.byFirst[w] = append(l.byFirst[w], e)
 		}
 	}

@@ -26,13 +26,16 @@ func (r *reader) merge(ms []*mention) []*model.Event {
 	for _, m := range ms {
 		var best *group
 		bestScore := 0
-		if !m.another {
-			for i := len(gs) - 1; i >= 0; i-- {
-				g := gs[i]
-				s := r.fit(g, m)
-				if s > bestScore {
-					best, bestScore = g, s
-				}
+		// "Another attack", "a second night of rioting" is not an event
+		// told before, but it is the one its own sentence tells: "youths
+		// hurled petrol bombs during a second night of rioting".
+		for i := len(gs) - 1; i >= 0; i-- {
+			g := gs[i]
+			if m.another && !sameSentence(g, m) {
+				continue
+			}
+			if s := r.fit(g, m); s > bestScore {
+				best, bestScore = g, s
 			}
 		}
 		if m.orphan && (best == nil || !sharesEntity(best, m) || !near(best, m)) {
@@ -512,10 +515,16 @@ func allDenied(g *group) bool {
 const staleDays = 90
 
 func (r *reader) stale(ev *model.Event) bool {
-	if r.in.Published.IsZero() || ev.Date == nil || ev.Date.End == nil {
+	return r.staleDate(ev.Date)
+}
+
+// staleDate reports a date that ended long enough before the report to be
+// background.
+func (r *reader) staleDate(d *model.Date) bool {
+	if r.in.Published.IsZero() || d == nil || d.End == nil {
 		return false
 	}
-	end, err := time.Parse("2006-01-02", *ev.Date.End)
+	end, err := time.Parse("2006-01-02", *d.End)
 	return err == nil && r.in.Published.Sub(end) > staleDays*24*time.Hour
 }
 

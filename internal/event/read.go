@@ -252,7 +252,7 @@ func (r *reader) nationalityBefore(toks []text.Token, k int) *entity.Actor {
 func reducedRelative(toks []text.Token, i int, actors []entity.Actor) bool {
 	// An active verb takes an object ("gunmen abducted 23 passengers"); a
 	// participle describing a noun goes on with a preposition ("accused of").
-	if i == 0 || !strings.HasSuffix(toks[i].Lower, "ed") || i+1 >= len(toks) {
+	if i == 0 || !strings.HasSuffix(toks[i].Lower, "ed") || i+1 >= len(toks) || withVerbs[toks[i].Lower] {
 		return false
 	}
 	switch toks[i+1].Lower {
@@ -266,6 +266,12 @@ func reducedRelative(toks []text.Token, i int, actors []entity.Actor) bool {
 		}
 	}
 	return false
+}
+
+// withVerbs take their other side with "with" or "over" as active verbs:
+// "soldiers clashed with rebels" tells what happened.
+var withVerbs = map[string]bool{
+	"clashed": true, "skirmished": true, "cooperated": true, "collaborated": true, "sided": true, "engaged": true,
 }
 
 // generic reports a trigger that names no particular happening: "any
@@ -374,7 +380,7 @@ func (r *reader) triggers(toks []text.Token, actors []entity.Actor) []match {
 }
 
 // matchAt matches pattern words at token i and returns the end, or -1.
-func matchAt(words []map[string]bool, toks []text.Token, i int) int {
+func matchAt(words []*slot, toks []text.Token, i int) int {
 	if len(words) == 0 {
 		return i
 	}
@@ -389,10 +395,34 @@ func matchAt(words []map[string]bool, toks []text.Token, i int) int {
 		}
 		return -1
 	}
-	if i >= len(toks) || !words[0][toks[i].Lower] {
+	if i >= len(toks) {
 		return -1
 	}
-	return matchAt(words[1:], toks, i+1)
+	// The longest alternative that lets the rest match wins.
+	best := -1
+	for _, seq := range words[0].multi {
+		if i+len(seq) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range seq {
+			if toks[i+k].Lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			if end := matchAt(words[1:], toks, i+len(seq)); end > best {
+				best = end
+			}
+		}
+	}
+	if words[0].one[toks[i].Lower] {
+		if end := matchAt(words[1:], toks, i+1); end > best {
+			best = end
+		}
+	}
+	return best
 }
 
 // posFits reports whether the context before token i suits the entry's
@@ -698,6 +728,23 @@ func (r *reader) arguments(x *mention, toks []text.Token, actors []entity.Actor)
 			object = a
 		}
 	}
+	// "Police fired tear gas to disperse them and youths threw stones":
+	// after another verb, an actor joined by "and" right before the
+	// trigger starts a clause of its own and is its subject.
+	if !x.noun && subject != nil {
+		for i := range actors {
+			a := &actors[i]
+			if a.TokEnd != x.tok || a == subject || a.Tok < 1 || toks[a.Tok-1].Lower != "and" {
+				continue
+			}
+			for k := subject.TokEnd; k < a.Tok-1; k++ {
+				if toks[k].Kind == text.Word && !toks[k].Cap() && len(r.lex.byFirst[toks[k].Lower]) > 0 {
+					subject = a
+					break
+				}
+			}
+		}
+	}
 	// "protesters demanding the resignation": an -ing verb right after a
 	// phrase has that phrase for its subject.
 	if !x.noun && strings.HasSuffix(toks[x.tok].Lower, "ing") && x.tok > 0 {
@@ -952,7 +999,7 @@ func victimCount(txt string, toks []text.Token, o *mention) model.Range {
 
 func setCount(c *model.Counts, e *entry, r model.Range) {
 	w := ""
-	for k := range e.words[0] {
+	for k := range e.words[0].one {
 		w = k
 		break
 	}

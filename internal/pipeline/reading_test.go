@@ -156,3 +156,47 @@ func TestUserDictionaries(t *testing.T) {
 		t.Errorf("without dictionaries the code must not know Arnor: got %q", deref(doc.Events[0].Source.CAMEO))
 	}
 }
+
+// TestACLEDSubEvents checks that each kind of happening the ACLED codebook
+// names gets its sub-event type from the most confident event, on sentences
+// written for the test.
+func TestACLEDSubEvents(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ text, want string }{
+		{"Army troops clashed with rebels near the border on Monday.", "Armed clash"},
+		{"Two soldiers were wounded in a gunfight with bandits outside the town.", "Armed clash"},
+		{"Government forces recaptured the town of Abo from the insurgents on Sunday.", "Government regains territory"},
+		{"Rebels seized control of the district headquarters town on Tuesday.", "Non-state actor overtakes territory"},
+		{"Dozens of residents were treated for breathing problems after a chlorine gas attack on the village.", "Chemical weapon"},
+		{"The militia used poison gas against government positions, the monitor said.", "Chemical weapon"},
+		{"Police said a cache of rifles and ammunition was found buried in a field near the farm.", "Disrupted weapons use"},
+		{"Army engineers defused two roadside bombs on the highway on Monday.", "Disrupted weapons use"},
+		{"Air defences shot down four drones over the port overnight.", "Disrupted weapons use"},
+		{"The army has set up a new military base near the river crossing.", "Headquarters or base established"},
+		{"Hundreds of fighters defected to the government side with their weapons.", "Change to group/activity"},
+		{"Protesters threw stones at police and burned tyres in the capital.", "Violent demonstration"},
+	}
+	for _, tt := range tests {
+		doc, err := x.Extract([]byte(tt.text), "", ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var best *model.Event
+		for _, ev := range doc.Events {
+			if ev.ACLED != nil && (best == nil || ev.Confidence > best.Confidence) {
+				best = ev
+			}
+		}
+		got := "none"
+		if best != nil {
+			got = best.ACLED.SubEventType
+		}
+		if got != tt.want {
+			t.Errorf("%q: ACLED sub-event %q, want %q: %s", tt.text, got, tt.want, summary(doc))
+		}
+	}
+}
