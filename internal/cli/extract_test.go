@@ -81,14 +81,14 @@ func TestSeed(t *testing.T) {
 var goldFloor = struct {
 	recall, fields, precision float64
 	forbidden                 int
-}{recall: 1.0, fields: 0.964, precision: 0.957, forbidden: 0}
+}{recall: 1.0, fields: 0.964, precision: 0.959, forbidden: 0}
 
 // readingFloor is the least the 20 reading-quality reports in
 // testdata/gold must score in total; a ratchet like goldFloor.
 var readingFloor = struct {
 	recall, fields, precision float64
 	forbidden                 int
-}{recall: 0.937, fields: 0.812, precision: 0.867, forbidden: 3}
+}{recall: 0.937, fields: 0.816, precision: 0.869, forbidden: 3}
 
 // TestGoldReading holds the reading-quality set to its floor in total.
 func TestGoldReading(t *testing.T) {

@@ -90,7 +90,16 @@ func code(ev *model.Event) {
 		case "sexual":
 			set("Violence against civilians", "Sexual violence")
 		case "destroy":
-			set("Strategic developments", "Looting/property destruction")
+			if ev.Target != nil && (ev.Target.Kind == "person" || ev.Target.Kind == "group") {
+				// Setting people alight is violence against them.
+				if unarmedCrowd(ev.Source) {
+					set("Riots", "Mob violence")
+				} else {
+					set("Violence against civilians", "Attack")
+				}
+			} else {
+				set("Strategic developments", "Looting/property destruction")
+			}
 		case "crowd-control":
 			if ev.Counts.Killed != nil && ev.Counts.Killed.Min > 0 {
 				set("Protests", "Excessive force against protesters")
@@ -108,7 +117,7 @@ func code(ev *model.Event) {
 			case ev.CAMEO == "192" && ev.Source != nil && ev.Source.Sector != nil && *ev.Source.Sector == "rebel":
 				set("Battles", "Non-state actor overtakes territory")
 			case ev.CAMEO == "192":
-			case unarmedCrowd(ev.Source) && !armed(ev.Target):
+			case unarmedCrowd(ev.Source) && !armed(ev.Target) && mode != "firearms":
 				set("Riots", "Mob violence")
 			case ev.Source != nil && ev.Source.Sector != nil && *ev.Source.Sector == "protester":
 				set("Riots", "Violent demonstration")
@@ -219,7 +228,16 @@ func confidence(ev *model.Event, g *group) float64 {
 // unarmedCrowd reports a crowd of civilians acting together ("a mob",
 // "villagers"), which ACLED counts as mob violence when it attacks.
 func unarmedCrowd(a *model.Actor) bool {
-	return a != nil && a.Kind == "group" && a.Sector != nil && *a.Sector == "civilian"
+	if a == nil || a.Kind != "group" || a.Sector == nil || *a.Sector != "civilian" {
+		return false
+	}
+	t := strings.ToLower(a.Text)
+	return !strings.Contains(t, "armed") && !strings.Contains(t, "gun")
+}
+
+// crowd reports protesters.
+func crowd(a *model.Actor) bool {
+	return a != nil && a.Sector != nil && *a.Sector == "protester"
 }
 
 // triggered reports whether any trigger word of the event contains one of
@@ -248,6 +266,11 @@ func reconcileACLED(evs []*model.Event) {
 			continue
 		}
 		switch {
+		case e.Type == "ASSAULT" && fight(e) && (crowd(e.Source) || crowd(e.Target) || e.Mode != nil && *e.Mode == "crowd-control"):
+			// Protesters who clash with the police are no longer a
+			// peaceful crowd met by force.
+			violent = true
+			e.ACLED = &model.ACLED{EventType: "Riots", SubEventType: "Violent demonstration"}
 		case e.Type == "ASSAULT" && e.Mode != nil && *e.Mode == "crowd-control":
 			intervened = true
 			if e.Counts.Killed != nil && e.Counts.Killed.Min > 0 {
@@ -257,10 +280,14 @@ func reconcileACLED(evs []*model.Event) {
 			intervened = true
 		case e.ACLED != nil && e.ACLED.SubEventType == "Violent demonstration":
 			violent = true
+		case e.Type == "ASSAULT" && e.Mode != nil && *e.Mode == "firearms" && armed(e.Source) && crowd(e.Target):
+			// Live fire on protesters is excessive force.
+			lethal = true
+			e.ACLED = &model.ACLED{EventType: "Protests", SubEventType: "Excessive force against protesters"}
 		}
 	}
 	for _, e := range evs {
-		if e.ACLED == nil || e.ACLED.EventType != "Protests" || e.ACLED.SubEventType != "Peaceful protest" {
+		if e.ACLED == nil || e.ACLED.EventType != "Protests" {
 			continue
 		}
 		switch {
@@ -268,7 +295,7 @@ func reconcileACLED(evs []*model.Event) {
 			e.ACLED = &model.ACLED{EventType: "Riots", SubEventType: "Violent demonstration"}
 		case lethal:
 			e.ACLED.SubEventType = "Excessive force against protesters"
-		case intervened:
+		case intervened && e.ACLED.SubEventType == "Peaceful protest":
 			e.ACLED.SubEventType = "Protest with intervention"
 		}
 	}

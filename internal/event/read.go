@@ -101,6 +101,11 @@ func (r *reader) sentence(si int) []*mention {
 		} else if m.e.weapon && !(x.source != nil && (x.source.Sector == "military" || x.source.Sector == "rebel" || x.source.Sector == "police" || x.source.Perp)) {
 			continue
 		}
+		// A blast nobody set off at a plant, a depot or a gas cylinder is
+		// an accident, not an attack.
+		if x.typ == "ASSAULT" && x.mode == "explosives" && x.source == nil && mishap(toks) {
+			continue
+		}
 		x.another = anotherBefore(toks, m.tok) || (x.source != nil && x.source.Another)
 		if m.e.outcome {
 			outcomes = append(outcomes, x)
@@ -308,6 +313,24 @@ var accidentWords = map[string]bool{
 func accident(toks []text.Token) bool {
 	for _, t := range toks {
 		if accidentWords[t.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// mishapWords name the places and causes of industrial and household
+// explosions.
+var mishapWords = map[string]bool{
+	"leak": true, "leaking": true, "cylinder": true, "cylinders": true, "boiler": true, "factory": true,
+	"refinery": true, "fireworks": true, "firecracker": true, "firecrackers": true, "accidental": true,
+	"accidentally": true, "malfunction": true, "short-circuit": true, "workers": true, "plant": true,
+	"warehouse": true, "depot": true, "tanker": true, "miners": true, "chemicals": true,
+}
+
+func mishap(toks []text.Token) bool {
+	for _, t := range toks {
+		if mishapWords[t.Lower] {
 			return true
 		}
 	}

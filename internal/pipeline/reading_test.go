@@ -179,6 +179,12 @@ func TestACLEDSubEvents(t *testing.T) {
 		{"The army has set up a new military base near the river crossing.", "Headquarters or base established"},
 		{"Hundreds of fighters defected to the government side with their weapons.", "Change to group/activity"},
 		{"Protesters threw stones at police and burned tyres in the capital.", "Violent demonstration"},
+		{"Riot police clashed with protesters outside parliament, firing tear gas into the crowd.", "Violent demonstration"},
+		{"Police opened fire on protesters in the city centre, killing three.", "Excessive force against protesters"},
+		{"A mob lynched two men accused of stealing cattle in the village.", "Mob violence"},
+		{"Unidentified gunmen shot dead a teacher outside his home.", "Attack"},
+		{"Arsonists torched three shops and a church overnight.", "Looting/property destruction"},
+		{"Four workers were hurt when a gas cylinder exploded at a factory on Monday.", "none"},
 	}
 	for _, tt := range tests {
 		doc, err := x.Extract([]byte(tt.text), "", ref)
