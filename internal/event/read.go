@@ -101,6 +101,14 @@ func (r *reader) sentence(si int) []*mention {
 		} else if m.e.weapon && !(x.source != nil && (x.source.Sector == "military" || x.source.Sector == "rebel" || x.source.Sector == "police" || x.source.Perp)) {
 			continue
 		}
+		// "fired tear gas shells" is crowd control, not artillery.
+		if x.mode == "heavy-weapons" && spanHas(toks, m.tok, m.end, "tear", "teargas", "rubber", "water") {
+			x.mode, x.cameo = "crowd-control", "175"
+		}
+		// Missiles fired into the sea, or in a test, hit nobody.
+		if x.mode == "heavy-weapons" && x.target == nil && missileTest(toks) {
+			continue
+		}
 		// A blast nobody set off at a plant, a depot or a gas cylinder is
 		// an accident, not an attack.
 		if x.typ == "ASSAULT" && x.mode == "explosives" && x.source == nil && mishap(toks) {
@@ -314,6 +322,33 @@ func accident(toks []text.Token) bool {
 	for _, t := range toks {
 		if accidentWords[t.Lower] {
 			return true
+		}
+	}
+	return false
+}
+
+// spanHas reports whether one of the words stands in toks[from:to].
+func spanHas(toks []text.Token, from, to int, words ...string) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		for _, w := range words {
+			if toks[k].Lower == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// missileTest reports a launch into the sea or a weapons test.
+func missileTest(toks []text.Token) bool {
+	for k, t := range toks {
+		switch t.Lower {
+		case "test", "tests", "tested", "test-fired", "test-fire", "test-firing", "launch-test":
+			return true
+		case "into":
+			if k+2 < len(toks) && (toks[k+2].Lower == "sea" || toks[k+2].Lower == "waters" || toks[k+2].Lower == "ocean") {
+				return true
+			}
 		}
 	}
 	return false

@@ -185,6 +185,9 @@ func TestACLEDSubEvents(t *testing.T) {
 		{"Unidentified gunmen shot dead a teacher outside his home.", "Attack"},
 		{"Arsonists torched three shops and a church overnight.", "Looting/property destruction"},
 		{"Four workers were hurt when a gas cylinder exploded at a factory on Monday.", "none"},
+		{"The army fired three artillery shells at the border town on Friday.", "Shelling/artillery/missile attack"},
+		{"North Korea fired two ballistic missiles into the sea on Thursday.", "none"},
+		{"Police fired tear gas shells at farmers blocking the highway.", "Protest with intervention"},
 	}
 	for _, tt := range tests {
 		doc, err := x.Extract([]byte(tt.text), "", ref)
