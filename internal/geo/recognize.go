@@ -318,6 +318,23 @@ func (g *Gazetteer) Recognize(text string) []Mention {
 			}
 		}
 	}
+	// "Wamena in Papua", "Fortul, Arauca": a small place named with the
+	// region or country that holds it is a place.
+	for k := range rejected {
+		m := &rejected[k]
+		if m.person || m.iso2 != "" || m.score < acceptScore-containedBonus {
+			continue
+		}
+		if c, ok := g.containedBy(toks, m, out, outTok); ok {
+			m.cands = []Candidate{c}
+			m.listed = true
+			add(g.mention(text, toks, m), m.start(), m.j)
+			accepted[m.key] = true
+		}
+	}
+	if len(outTok) > 1 {
+		sortByStart(out, outTok)
+	}
 	// Lists: "from Todos Santos, Chiantla and Cuilco", "Walton and Oconee
 	// counties".
 	if len(rejected) > 0 {
@@ -345,6 +362,56 @@ func (g *Gazetteer) Recognize(text string) []Mention {
 		out = mergeMentions(out, more)
 	}
 	return out
+}
+
+// containedBonus is how far below acceptScore a name may score and still
+// be accepted when the next words name the region or country holding it.
+const containedBonus = 1.5
+
+// containedBy finds the candidate of m that lies in the place accepted
+// right after it, across "in" or a comma: "Wamena in Papua".
+func (g *Gazetteer) containedBy(toks []token, m *match, out []Mention, outTok [][2]int) (Candidate, bool) {
+	next := -1
+	switch {
+	case toks[m.j-1].comma:
+		next = m.j
+	case m.j+1 < len(toks) && toks[m.j].word == "in" && !toks[m.j].cap:
+		next = m.j + 1
+	}
+	if next < 0 {
+		return Candidate{}, false
+	}
+	for k, span := range outTok {
+		if span[0] != next || out[k].Kind != model.KindPlace {
+			continue
+		}
+		for _, outer := range out[k].cands {
+			for _, c := range m.cands {
+				if c.Precision != model.PrecCity || c.Country != outer.Country {
+					continue
+				}
+				switch outer.Precision {
+				case model.PrecCountry:
+					return c, true
+				case model.PrecAdmin1:
+					if c.a1 >= 0 && c.a1 == outer.a1 {
+						return c, true
+					}
+				}
+			}
+		}
+	}
+	return Candidate{}, false
+}
+
+// sortByStart orders mentions and their token spans by position.
+func sortByStart(out []Mention, outTok [][2]int) {
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Start < out[j-1].Start; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+			outTok[j], outTok[j-1] = outTok[j-1], outTok[j]
+		}
+	}
 }
 
 func (m *match) start() int {

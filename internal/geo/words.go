@@ -187,6 +187,7 @@ var connectors = map[string]bool{
 	"der": true, "al": true, "el": true, "y": true, "and": true,
 	"es": true, "di": true, "van": true, "von": true, "ad": true,
 	"under": true, "by": true, "in": true, "ar": true, "ul": true,
+	"au": true, "aux": true, "sous": true,
 }
 
 // streetWords after a name make it part of an address, a building or a
