@@ -3,6 +3,7 @@ package event
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"sitrep/internal/entity"
 	"sitrep/internal/model"
@@ -232,7 +233,16 @@ func (r *reader) dates(si int, toks []text.Token, ms []*mention) {
 		return
 	}
 	s := r.in.Sentences[si]
-	var rest []*DateExpr
+	// Dates in a mention's clause go to the nearest mention, nearest pairs
+	// first: in "on Thursday called a general strike for next Wednesday",
+	// the strike is next Wednesday's and the call Thursday's.
+	type pair struct {
+		d    *DateExpr
+		x    *mention
+		dist int
+	}
+	var pairs []pair
+	var own []*DateExpr
 	for i := range r.in.Dates {
 		d := &r.in.Dates[i]
 		if d.Start < s.Start || d.End > s.End || d.Background {
@@ -246,22 +256,28 @@ func (r *reader) dates(si int, toks []text.Token, ms []*mention) {
 			}
 			continue
 		}
+		own = append(own, d)
 		k := tokenAt(toks, d.Start)
-		var best *mention
-		bd := 1 << 30
 		for _, x := range ms {
 			if x.date == nil && k >= x.cs && k < x.ce {
-				if dd := absDist(k, x); dd < bd {
-					best, bd = x, dd
-				}
+				pairs = append(pairs, pair{d, x, absDist(k, x)})
 			}
 		}
-		if best == nil {
-			rest = append(rest, d)
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].dist < pairs[j].dist })
+	used := map[*DateExpr]bool{}
+	for _, p := range pairs {
+		if used[p.d] || p.x.date != nil {
 			continue
 		}
-		dd := d.Date
-		best.date = &dd
+		used[p.d] = true
+		p.x.date = r.futureWeekday(p.x, p.d)
+	}
+	var rest []*DateExpr
+	for _, d := range own {
+		if !used[d] {
+			rest = append(rest, d)
+		}
 	}
 	for _, d := range rest {
 		var best *mention
@@ -287,10 +303,44 @@ func (r *reader) dates(si int, toks []text.Token, ms []*mention) {
 			}
 		}
 		if best != nil {
-			dd := d.Date
-			best.date = &dd
+			best.date = r.futureWeekday(best, d)
 		}
 	}
+}
+
+// futureWeekday gives a mention the date of d. A bare weekday is read as
+// the last one before the report, which is wrong for what is planned or
+// threatened: "he would meet union leaders on Monday" is the Monday to come.
+func (r *reader) futureWeekday(x *mention, d *DateExpr) *model.Date {
+	dd := d.Date
+	if x.modality != model.Planned && x.modality != model.Threatened || r.in.Published.IsZero() ||
+		dd.Precision != model.DateDay || dd.Start == nil || !bareWeekday(r.in.Text[d.Start:d.End]) {
+		return &dd
+	}
+	t, err := time.Parse("2006-01-02", *dd.Start)
+	if err != nil || !t.Before(r.in.Published) {
+		return &dd
+	}
+	for !t.After(r.in.Published) {
+		t = t.AddDate(0, 0, 7)
+	}
+	s := t.Format("2006-01-02")
+	dd.Start, dd.End = &s, &s
+	return &dd
+}
+
+// bareWeekday reports a date written as a weekday alone ("Monday", "on
+// Monday"), with nothing that places it in the past.
+func bareWeekday(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) == 0 || len(f) > 2 || len(f) == 2 && f[0] != "on" {
+		return false
+	}
+	switch strings.TrimSuffix(f[len(f)-1], ",") {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
 }
 
 func absDist(k int, x *mention) int {

@@ -60,7 +60,12 @@ func (r *reader) sentence(si int) []*mention {
 	matches := r.triggers(toks, actors)
 	var ms, outcomes []*mention
 	background := r.backgroundFrom(si)
-	for _, m := range matches {
+	for mi, m := range matches {
+		// "called a general strike to protest against pension cuts": the
+		// protest is what the strike is for, not another event.
+		if m.e.typ == "PROTEST" && m.tok > 0 && toks[m.tok-1].Lower == "to" && mi > 0 && matches[mi-1].e.typ == "PROTEST" {
+			continue
+		}
 		if legalContext(toks, m.tok) || toks[m.tok].Start >= background || purpose(toks, m.tok) || generic(toks, m.tok) ||
 			!m.e.noun && !m.e.outcome && reducedRelative(toks, m.tok, actors) {
 			continue

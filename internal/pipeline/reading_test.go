@@ -49,6 +49,10 @@ func TestReading(t *testing.T) {
 		{"purpose is no event", "The convoy was on a mission to deliver aid to the camp.", 0, want{}},
 		{"verb as noun", "The injured officers were taken to hospital.", 0, want{}},
 		{"background", "The town has been quiet since the 2019 massacre of 60 villagers.", 0, want{}},
+		{"planned weekday is the one to come", "The labour minister will meet union leaders on Monday.", 1,
+			want{typ: "CONSULT", modality: "planned", source: "minister", date: "2024-03-11", killed: -1, injured: -1, arrd: -1}},
+		{"a strike's purpose is no second protest", "Unions on Tuesday called a general strike for next Wednesday to protest against pension cuts.", 1,
+			want{typ: "PROTEST", mode: "strike", modality: "planned", date: "2024-03-13", killed: -1, injured: -1, arrd: -1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
