@@ -389,6 +389,26 @@ func (r *reader) places(si int, toks []text.Token, ms []*mention) {
 				best = p.Place
 			}
 		}
+		if best == nil && r.in.Capital != nil {
+			// "in the capital", "in the country's capital", "in the
+			// capital city": the capital of the country the report is about.
+			for k := x.end; k < x.ce && k+2 < len(toks); k++ {
+				if !locatives[toks[k].Lower] {
+					continue
+				}
+				j := k + 1
+				if toks[j].Lower == "the" {
+					j++
+				}
+				if j+2 < len(toks) && toks[j].Lower == "country" && toks[j+1].Lower == "'s" {
+					j += 2
+				}
+				if j < len(toks) && toks[j].Lower == "capital" && (j+1 >= len(toks) || toks[j+1].Kind != text.Word || !toks[j+1].Cap()) {
+					best = r.in.Capital
+					break
+				}
+			}
+		}
 		if best == nil && r.in.Focus != nil {
 			for k := x.end; k < x.ce && k+2 < len(toks); k++ {
 				if (toks[k].Lower == "across" || toks[k].Lower == "throughout") && toks[k+1].Lower == "the" && toks[k+2].Lower == "country" || toks[k].Lower == "nationwide" {

@@ -119,7 +119,7 @@ func (r *reader) datelineFits(m *mention, d *model.Place) bool {
 	s := r.in.Sentences[m.si]
 	toks := r.in.Tokens[m.si]
 	for _, p := range r.in.Places {
-		if p.Start < s.Start || p.End > s.End || p.Nationality || p.Place == nil || samePlace(p.Place, d) {
+		if p.Start < s.Start || p.End > s.End || p.Nationality || p.Place == nil || samePlace(p.Place, d) || holds(p.Place, d) {
 			continue
 		}
 		if k := tokenAt(toks, p.Start); k >= 0 && insideName(r.in.Entities.Actors[m.si], k) {
@@ -145,6 +145,21 @@ func (r *reader) datelineFitsGroup(g *group) bool {
 		}
 	}
 	return true
+}
+
+// holds reports whether place a is the country or province that d lies
+// in: a lede that names Argentina still happens in BUENOS AIRES.
+func holds(a, d *model.Place) bool {
+	if a.Country == "" || a.Country != d.Country {
+		return false
+	}
+	switch a.Precision {
+	case model.PrecCountry:
+		return true
+	case model.PrecAdmin1:
+		return a.Admin1 != "" && a.Admin1 == d.Admin1
+	}
+	return false
 }
 
 func samePlace(a, b *model.Place) bool {

@@ -43,6 +43,9 @@ type Input struct {
 	// Focus is the country the report is about ("" when unclear); it
 	// stands for "the country" and "nationwide".
 	Focus *model.Place
+	// Capital is the focus country's capital city; it stands for "the
+	// capital" and "the country's capital".
+	Capital *model.Place
 	// ISO3 turns an ISO alpha-2 country code into the alpha-3 code that
 	// CAMEO actor codes start with; nil leaves actor codes without country.
 	ISO3 func(iso2 string) string

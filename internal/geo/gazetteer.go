@@ -44,6 +44,9 @@ const entrySize = 28
 
 // Gazetteer is a loaded gazetteer. Its methods are safe for concurrent use.
 type Gazetteer struct {
+	capitalOnce sync.Once
+	capitals    map[string]int32 // country code -> entry of its capital
+
 	bin      string
 	features []string
 	ccs      []string // country code of each country index
@@ -851,6 +854,30 @@ func markExact(cands []Candidate, surface string) {
 			cands[k].exact = true
 		}
 	}
+}
+
+// Capital returns the capital city of a country (the GeoNames PPLC entry
+// with most people, for the few countries that have several).
+func (g *Gazetteer) Capital(iso2 string) (Candidate, bool) {
+	g.capitalOnce.Do(func() {
+		g.capitals = map[string]int32{}
+		best := map[string]int{}
+		for i := int32(0); i < int32(g.nEnt); i++ {
+			if g.entFeature(i) != "PPLC" {
+				continue
+			}
+			cc := g.entCountry(i)
+			c := g.candidate(i)
+			if _, ok := g.capitals[cc]; !ok || c.Population > best[cc] {
+				g.capitals[cc], best[cc] = i, c.Population
+			}
+		}
+	})
+	ref, ok := g.capitals[strings.ToUpper(iso2)]
+	if !ok {
+		return Candidate{}, false
+	}
+	return g.candidate(ref), true
 }
 
 // Country returns the country with the ISO 3166-1 alpha-2 code iso2.

@@ -134,14 +134,17 @@ func (x *Extractor) Document(a *model.Article, published time.Time) *model.Docum
 				Start: s.Start + t.Start, End: s.Start + t.End, VerbStart: s.Start + t.VerbStart, VerbEnd: s.Start + t.VerbEnd})
 		}
 	}
-	var focus *model.Place
+	var focus, capital *model.Place
 	if ents.Focus != "" {
 		if c, ok := x.gaz.Country(ents.Focus); ok {
 			focus = c.Place("the country")
 		}
+		if c, ok := x.gaz.Capital(ents.Focus); ok {
+			capital = c.Place("the capital")
+		}
 	}
 	evs, err := event.Extract(event.Input{Text: body, Sentences: a.Sentences, Tokens: toks, Entities: ents,
-		Places: places, Dates: dates, Tolls: tolls, Focus: focus, ISO3: x.gaz.ISO3, Published: ref})
+		Places: places, Dates: dates, Tolls: tolls, Focus: focus, Capital: capital, ISO3: x.gaz.ISO3, Published: ref})
 	if err != nil {
 		// The lexicon is embedded and checked by tests; failing to parse it
 		// is a build defect, not a property of the report.
