@@ -119,10 +119,23 @@ var speech = map[string]bool{
 
 // attribute finds who reports the events of a sentence: "police said",
 // "said the governor", "according to The Guardian".
-func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms []*mention) {
-	if len(ms) == 0 {
-		return
+// officeWords reports words that make an actor's possessive into the voice
+// that speaks for it: "office", "press service", "spokesman".
+func officeWords(toks []text.Token) bool {
+	if len(toks) == 0 || len(toks) > 2 {
+		return false
 	}
+	for _, t := range toks {
+		switch t.Lower {
+		case "office", "press", "service", "spokesman", "spokeswoman", "spokesperson", "statement", "department", "media":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms []*mention) {
 	var att *model.Attribution
 	var who *entity.Actor
 	for k := 0; k < len(toks) && att == nil; k++ {
@@ -163,6 +176,12 @@ func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms 
 				who = a
 				break
 			}
+			// "the prosecutor's office said", "the army's press service said".
+			if a.TokEnd < k-1 && toks[a.TokEnd].Lower == "'s" && officeWords(toks[a.TokEnd+1:k]) {
+				att = &model.Attribution{Text: r.in.Text[a.Start:toks[k].End]}
+				who = a
+				break
+			}
 			// "..., said the governor." (whoever is told is no speaker)
 			if w != "told" && (a.Tok == k+1 || a.Tok == k+2 && toks[k+1].Lower == "the") {
 				att = &model.Attribution{Text: r.in.Text[toks[k].Start:a.End]}
@@ -171,7 +190,7 @@ func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms 
 			}
 		}
 	}
-	if att == nil {
+	if att == nil && len(ms) > 0 {
 		att, who = r.quoteAttribution(si)
 	}
 	if att == nil {
@@ -180,6 +199,7 @@ func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms 
 	if who.Tok >= 0 {
 		att.Source = r.actorOut(who)
 	}
+	r.said[si] = said{att, who}
 	for _, x := range ms {
 		if x.source != nil && who.Tok == x.source.Tok && (x.typ == "THREATEN" || x.typ == "ACCUSE" || x.typ == "REQUEST" || x.typ == "REJECT") {
 			continue

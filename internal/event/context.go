@@ -98,6 +98,39 @@ func (r *reader) context(ms []*mention) {
 	}
 	r.peg = peg
 	r.datelinePlace = dateline
+	r.ledeAttribution(ms, para)
+}
+
+// ledeAttribution gives the lede's unattributed events the attribution
+// that opens the next paragraph, as wire copy writes it: "Moldova on
+// Wednesday declared three Russian diplomats persona non grata ..." then
+// "The foreign ministry said it had summoned ...". The speaker must be of
+// the side that acted (the same sector or country as the event's source).
+func (r *reader) ledeAttribution(ms []*mention, para []int) {
+	first := -1
+	for si, p := range para {
+		if p == 1 {
+			first = si
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	sd, ok := r.said[first]
+	if !ok || sd.who.Tok < 0 {
+		return
+	}
+	for _, m := range ms {
+		if para[m.si] != 0 || m.attribution != nil || m.source == nil || unreal(m.modality) {
+			continue
+		}
+		if !(sd.who.Sector != "" && sd.who.Sector == m.source.Sector || sd.who.Country != "" && sd.who.Country == m.source.Country) {
+			continue
+		}
+		m.attribution = sd.att
+		m.attrActor = sd.who
+	}
 }
 
 // borrow gives m the date and place of o where m has none.
@@ -127,7 +160,13 @@ func (r *reader) datelineFits(m *mention, d *model.Place) bool {
 		}
 		return false
 	}
-	for _, a := range []*entity.Actor{m.source, m.target} {
+	// An attack's target tells where it struck ("shelled Kurdish
+	// positions"); for what a government says or does, its own side does.
+	actors := []*entity.Actor{m.source}
+	if m.typ == "ASSAULT" || m.typ == "COERCE" {
+		actors = append(actors, m.target)
+	}
+	for _, a := range actors {
 		if a != nil && a.Country != "" && a.Country != d.Country {
 			return false
 		}

@@ -60,7 +60,7 @@ func Extract(in Input) ([]*model.Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &reader{in: in, lex: lx, iso3: in.ISO3, dictCoded: map[*model.Actor]bool{}}
+	r := &reader{in: in, lex: lx, iso3: in.ISO3, dictCoded: map[*model.Actor]bool{}, said: map[int]said{}}
 	if r.iso3 == nil {
 		r.iso3 = func(string) string { return "" }
 	}

@@ -46,6 +46,14 @@ type reader struct {
 	// dictCoded marks actors coded by a user's dictionary, whose codes
 	// sitrep's own inferences leave alone.
 	dictCoded map[*model.Actor]bool
+	// said holds each sentence's attribution ("the foreign ministry
+	// said"), found whether or not the sentence tells an event.
+	said map[int]said
+}
+
+type said struct {
+	att *model.Attribution
+	who *entity.Actor
 }
 
 type match struct {

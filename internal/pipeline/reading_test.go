@@ -215,3 +215,31 @@ func TestACLEDSubEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestAttribution checks where an event's attribution is found, on reports
+// written for the test.
+func TestAttribution(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ name, text, want string }{
+		{"possessive office", "Police detained 11 people in the port city on Monday, the prosecutor's office said.", "prosecutor's office said"},
+		{"lede attributed in the next paragraph", "Latvia on Wednesday expelled three diplomats of a neighbouring state, accusing them of spying.\n\nThe foreign ministry said the three had met army officers and paid them.", "foreign ministry said"},
+	}
+	for _, tt := range tests {
+		doc, err := x.Extract([]byte(tt.text), "", ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Events) == 0 {
+			t.Errorf("%s: no event", tt.name)
+			continue
+		}
+		a := doc.Events[0].Attribution
+		if a == nil || !strings.Contains(a.Text, tt.want) {
+			t.Errorf("%s: attribution %+v, want one with %q: %s", tt.name, a, tt.want, summary(doc))
+		}
+	}
+}
