@@ -82,6 +82,11 @@ func (r *reader) sentence(si int) []*mention {
 			noun: m.e.noun, skip: [2]int{-1, -1}, gov: -1}
 		x.trigger = r.in.Text[toks[m.tok].Start:toks[m.end-1].End]
 		x.cs, x.ce, x.skip = clause(toks, m.tok, m.end)
+		// "... where fighters have killed hundreds of soldiers since 2019":
+		// a background date later in the clause makes it history too.
+		if r.backgroundIn(toks, x.cs, x.ce) {
+			continue
+		}
 		if !x.noun {
 			x.passive = passive(toks, m.tok)
 		}
@@ -401,6 +406,21 @@ var purposeNouns = map[string]bool{
 	"call": true, "calls": true, "pressure": true, "campaign": true, "push": true, "order": true,
 	"orders": true, "intention": true, "threat": true, "threats": true, "ability": true, "chance": true,
 	"proposal": true, "offer": true, "promise": true, "pledge": true, "deal": true, "agreement": true,
+}
+
+// backgroundIn reports a background date ("since 2019") within tokens
+// cs to ce of a sentence.
+func (r *reader) backgroundIn(toks []text.Token, cs, ce int) bool {
+	if cs >= ce || ce > len(toks) {
+		return false
+	}
+	from, to := toks[cs].Start, toks[ce-1].End
+	for _, d := range r.in.Dates {
+		if d.Background && d.Start >= from && d.End <= to {
+			return true
+		}
+	}
+	return false
 }
 
 // backgroundFrom returns the offset from which a sentence tells background
