@@ -112,6 +112,7 @@ func (s *Server) routes() {
 			return apiError(MethodNotAllowed, "method_not_allowed", "%s %s: allowed methods are %s", r.Method, r.URL.Path, allow)
 		}))
 	}
+	s.uiRoutes()
 	s.mux.Handle("/", s.wrap(func(w http.ResponseWriter, r *http.Request) error {
 		return apiError(NotFound, "not_found", "%s: no such endpoint", r.URL.Path)
 	}))

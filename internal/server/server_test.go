@@ -680,7 +680,7 @@ func testRouting(e *env) {
 	}
 	e.wantError(e.get("/api/extract"), 405, "method_not_allowed")
 	e.wantError(e.get("/api/nothing"), 404, "not_found")
-	e.wantError(e.get("/"), 404, "not_found")
+	e.wantError(e.get("/nothing"), 404, "not_found")
 }
 
 // testRedirect merges one incident into another, as a later report that
