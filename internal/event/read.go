@@ -74,7 +74,7 @@ func (r *reader) sentence(si int) []*mention {
 		if m.e.typ == "PROTEST" && m.tok > 0 && toks[m.tok-1].Lower == "to" && mi > 0 && matches[mi-1].e.typ == "PROTEST" {
 			continue
 		}
-		if legalContext(toks, m.tok) || toks[m.tok].Start >= background || purpose(toks, m.tok) || generic(toks, m.tok) ||
+		if legalContext(toks, m.tok) || toks[m.tok].Start >= background || purpose(toks, m.tok) || generic(toks, m.tok) || trend(toks, m) ||
 			!m.e.noun && !m.e.outcome && reducedRelative(toks, m.tok, actors) {
 			continue
 		}
@@ -406,6 +406,31 @@ var purposeNouns = map[string]bool{
 	"call": true, "calls": true, "pressure": true, "campaign": true, "push": true, "order": true,
 	"orders": true, "intention": true, "threat": true, "threats": true, "ability": true, "chance": true,
 	"proposal": true, "offer": true, "promise": true, "pledge": true, "deal": true, "agreement": true,
+}
+
+// trendVerbs tell how a count of happenings changes over time.
+var trendVerbs = map[string]bool{
+	"risen": true, "rose": true, "rise": true, "rising": true, "increased": true, "increase": true,
+	"fallen": true, "fell": true, "declined": true, "dropped": true, "doubled": true, "tripled": true,
+	"surged": true, "soared": true, "grown": true, "grew": true, "decreased": true, "halved": true,
+}
+
+// trend reports a plural event noun whose sentence tells how often such
+// things happen: "Attacks on police have risen sharply over the past year"
+// is a statistic, not an attack.
+func trend(toks []text.Token, m match) bool {
+	if !m.e.noun || !strings.HasSuffix(toks[m.end-1].Lower, "s") {
+		return false
+	}
+	for k := m.end; k < len(toks) && k < m.end+10; k++ {
+		if toks[k].Kind == text.Punct {
+			return false
+		}
+		if trendVerbs[toks[k].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // backgroundIn reports a background date ("since 2019") within tokens

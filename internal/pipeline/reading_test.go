@@ -49,6 +49,7 @@ func TestReading(t *testing.T) {
 		{"purpose is no event", "The convoy was on a mission to deliver aid to the camp.", 0, want{}},
 		{"verb as noun", "The injured officers were taken to hospital.", 0, want{}},
 		{"background", "The town has been quiet since the 2019 massacre of 60 villagers.", 0, want{}},
+		{"a trend is no event", "Attacks on police and soldiers in the province have risen sharply over the past year.", 0, want{}},
 		{"background date after the trigger", "The region lies near the border, where jihadists have killed hundreds of soldiers since 2019.", 0, want{}},
 		{"planned weekday is the one to come", "The labour minister will meet union leaders on Monday.", 1,
 			want{typ: "CONSULT", modality: "planned", source: "minister", date: "2024-03-11", killed: -1, injured: -1, arrd: -1}},
