@@ -23,6 +23,9 @@ func commands() map[string]command {
 		"incidents": {"list incidents, or show one and why its reports joined", runIncidents},
 		"serve":     {"serve the HTTP JSON API", runServe},
 		"reprocess": {"read stored inputs again and report how their events changed", runReprocess},
+		"user":      {"add or list the users who log in to the server", runUser},
+		"token":     {"make an API token that acts as a user", runToken},
+		"demo":      {"fill a database with the project's example reports", runDemo},
 	}
 }
 

@@ -22,7 +22,7 @@ func runExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	limit := fs.Int("limit", 0, "export at most `N` incidents (0: all)")
 	filter := filterFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sitrep export [--db PATH|URL] --format jsonl|acled|gdelt|geojson [--since D] [--until D] [--type T] [--country CC] [--near LAT,LON,KM] [--q TEXT] [-o FILE]")
+		fmt.Fprintln(stderr, "usage: sitrep export [--db PATH|URL] --format jsonl|acled|gdelt|geojson [--since D] [--until D] [--type T] [--country CC] [--near LAT,LON,KM] [--q TEXT] [--review STATUS|all] [-o FILE]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

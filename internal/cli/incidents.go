@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -27,8 +28,20 @@ func filterFlags(fs *flag.FlagSet) func() (store.Filter, error) {
 	country := fs.String("country", "", "keep incidents in this country (ISO 3166-1 alpha-2 `CODE`)")
 	near := fs.String("near", "", "keep incidents within KM kilometres of a point: `LAT,LON,KM`")
 	q := fs.String("q", "", "keep incidents some report of which contains all these `WORDS`")
+	review := fs.String("review", "", "keep incidents of this review `STATUS` (unreviewed, confirmed, edited, rejected) or all; default all but rejected")
 	return func() (store.Filter, error) {
 		f := store.Filter{Type: strings.ToUpper(*typ), Country: strings.ToUpper(*country), Q: *q}
+		switch {
+		case *review == "":
+			// Rejected incidents are not incidents, unless asked for, as
+			// in the API.
+			f.Review = []string{incident.Unreviewed, incident.Confirmed, incident.Edited}
+		case *review == "all":
+		case slices.Contains(incident.Statuses, *review):
+			f.Review = []string{*review}
+		default:
+			return f, fmt.Errorf("--review %q: want all, unreviewed, confirmed, edited or rejected", *review)
+		}
 		for _, d := range []struct {
 			name string
 			v    string
@@ -74,7 +87,7 @@ func runIncidents(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	limit := fs.Int("limit", 100, "print at most `N` incidents (0: all)")
 	filter := filterFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sitrep incidents [--db PATH|URL] [--since D] [--until D] [--type T] [--country CC] [--near LAT,LON,KM] [--q TEXT] [--limit N]")
+		fmt.Fprintln(stderr, "usage: sitrep incidents [--db PATH|URL] [--since D] [--until D] [--type T] [--country CC] [--near LAT,LON,KM] [--q TEXT] [--review STATUS|all] [--limit N]")
 		fmt.Fprintln(stderr, "       sitrep incidents show [--db PATH|URL] [--json] ID")
 		fs.PrintDefaults()
 	}

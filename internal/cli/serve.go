@@ -24,11 +24,12 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	db := fs.String("db", defaultDB, "database: a SQLite file `path` or a postgres:// URL")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `host:port`")
-	token := fs.String("token", "", "bearer `TOKEN` that writes (POST) need; default $SITREP_TOKEN; none refuses writes")
+	token := fs.String("token", "", "bearer `TOKEN` that acts as an admin, beside users' sessions and API tokens; default $SITREP_TOKEN")
+	private := fs.Bool("private", false, "make reads of incidents, articles, audit logs and exports need a logged-in viewer or an API token")
 	allowPrivate := fs.Bool("allow-private", false, "let POST /api/extract fetch URLs whose host resolves to a private or loopback address")
 	timeout := fs.Duration("timeout", 20*time.Second, "time limit for fetching one submitted URL")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sitrep serve [--db PATH|URL] [--addr 127.0.0.1:8080] [--token TOKEN]")
+		fmt.Fprintln(stderr, "usage: sitrep serve [--db PATH|URL] [--addr 127.0.0.1:8080] [--token TOKEN] [--private]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -56,7 +57,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	srv, err := server.New(server.Config{
-		DB: st, Extractor: x, Token: *token, Logger: log,
+		DB: st, Extractor: x, Token: *token, Private: *private, Logger: log,
 		Fetch: fetch.Options{AllowPrivate: *allowPrivate, Timeout: *timeout},
 	})
 	if err != nil {
@@ -69,8 +70,8 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sitrep serve: %v\n", err)
 		return 1
 	}
-	if *token == "" {
-		log.Warn("no --token or SITREP_TOKEN: writes are refused")
+	if us, err := st.Users(ctx); err == nil && len(us) == 0 && *token == "" {
+		log.Warn("no users and no --token: writes are refused until you add a user (sitrep user add NAME --role reviewer)")
 	}
 	hs := &http.Server{
 		Handler:           srv,

@@ -74,4 +74,17 @@
 //   - Modality: the most assertive of the events.
 //   - Confidence: one less the product of one less each outlet's highest
 //     event confidence (independent reports raise it), at most 0.99.
+//
+// # Review
+//
+// People review incidents (review.go): they confirm or reject one, or set
+// fields by hand. A field set by hand is an override, a field path
+// (Fields) and a JSON value, that Record applies over the reconciled
+// value every time it builds the record, so that whatever rebuilds the
+// incident later (a new report, a new version of one, a merge) never
+// undoes it; each source still shows what its report said. The record's
+// review object also says what the incident needs: low_confidence below
+// LowConfidence, conflicting_figures when its sources give different
+// killed, injured or arrested figures (unless one was set by hand), and
+// unresolved_place when it has no place on the map.
 package incident

@@ -70,7 +70,8 @@ type Incident struct {
 	Seq     int64
 	Members []*Member
 
-	rec *Record
+	review Review  // what people decided; see SetReview
+	rec    *Record // the record, built on first use
 }
 
 // ID returns the stable id of an incident founded by event eventID of

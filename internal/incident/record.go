@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"encoding/json"
 	"math"
 	"strings"
 
@@ -24,7 +25,10 @@ type Record struct {
 	Modality   string       `json:"modality"`
 	Confidence float64      `json:"confidence"`
 	Reviewed   bool         `json:"reviewed"`
-	Sources    []Source     `json:"sources"`
+	// Review is the review status, the values set by hand and what the
+	// incident needs.
+	Review  ReviewView `json:"review"`
+	Sources []Source   `json:"sources"`
 }
 
 // Date is an incident's reconciled date.
@@ -59,16 +63,30 @@ type Source struct {
 	Score  float64 `json:"score,omitempty"`
 }
 
-// Record returns the incident's reconciled record, sources included. The
+// Record returns the incident's reconciled record, sources included,
+// with the values set by review applied over the reconciled ones. The
 // package documentation gives the policy.
 func (in *Incident) Record() *Record {
 	if in.rec != nil {
 		return in.rec
 	}
+	r := in.reconcile()
+	rv := in.Review()
+	if rv.Overrides == nil {
+		rv.Overrides = map[string]json.RawMessage{}
+	}
+	applyOverrides(r, rv.Overrides)
+	r.Reviewed = rv.Reviewed()
+	r.Review = ReviewView{Review: rv, Needs: needs(r, rv.Overrides)}
+	in.rec = r
+	return r
+}
+
+// reconcile builds the record from the members alone.
+func (in *Incident) reconcile() *Record {
 	ms := in.Members
 	r := &Record{Schema: Schema, ID: in.ID, Sources: make([]Source, 0, len(ms))}
 	if len(ms) == 0 {
-		in.rec = r
 		return r
 	}
 	r.Type = ms[0].Event.Type
@@ -123,7 +141,6 @@ func (in *Incident) Record() *Record {
 			Copies: m.Copies, Joined: m.Reason, Score: math.Round(m.Score*100) / 100,
 		})
 	}
-	in.rec = r
 	return r
 }
 

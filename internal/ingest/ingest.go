@@ -81,6 +81,10 @@ type Options struct {
 	// Polled is called by Watch after each pass over the inputs (pass 0)
 	// and after each poll of the feeds (1, 2, ...), with what it did.
 	Polled func(poll int, s Summary)
+	// Reports are reports already in memory, such as ones a program
+	// embeds, read before the inputs as if each were a file named Name.
+	// Watch reads them on its first pass only.
+	Reports []Report
 
 	// feeds is what is known of feeds; Watch keeps it across polls.
 	feeds *feedState
@@ -117,6 +121,13 @@ func (s Summary) String() string {
 	}
 	return fmt.Sprintf("new %d%s, duplicate %d (%d as another source), failed %d, events %d, incidents %d (%d events joined one)",
 		s.New, v, s.Duplicate, s.Copies, s.Failed, s.Events, s.Incidents, s.Merged)
+}
+
+// Report is a report held in memory: its bytes, and the name it is
+// stored under as its input.
+type Report struct {
+	Name string
+	Body []byte
 }
 
 // job is one input and its place in input order.
@@ -184,6 +195,11 @@ func Run(ctx context.Context, db *store.DB, x *pipeline.Extractor, inputs []stri
 				return true
 			case <-ctx.Done():
 				return false
+			}
+		}
+		for _, rep := range opt.Reports {
+			if !send(job{input: rep.Name, raw: rep.Body}) {
+				return
 			}
 		}
 		for _, in := range inputs {

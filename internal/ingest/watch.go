@@ -41,6 +41,7 @@ func Watch(ctx context.Context, db *store.DB, x *pipeline.Extractor, inputs []st
 			return total, ErrNoFeeds
 		}
 		inputs = slices.Clone(opt.feeds.order)
+		opt.Reports = nil
 		t := time.NewTimer(every)
 		select {
 		case <-ctx.Done():

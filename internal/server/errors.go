@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"sitrep/internal/fetch"
+	"sitrep/internal/incident"
 	"sitrep/internal/store"
 )
 
@@ -20,9 +21,11 @@ const (
 	Internal Kind = iota
 	// BadRequest is a request that is malformed or names bad values.
 	BadRequest
-	// Unauthorized is a write without credentials.
+	// Unauthorized is a request that needs credentials and came without
+	// valid ones, or a log-in with a wrong name or password.
 	Unauthorized
-	// Forbidden is a write with credentials that do not allow it.
+	// Forbidden is a request whose credentials do not allow it: too low
+	// a role, an unknown token, or a missing or wrong CSRF token.
 	Forbidden
 	// NotFound is a resource that does not exist.
 	NotFound
@@ -35,6 +38,12 @@ const (
 	Unprocessable
 	// Upstream is a failure to fetch a URL the client asked for.
 	Upstream
+	// Conflict is a change the resource's state does not allow, such as
+	// a review of an incident merged into another.
+	Conflict
+	// TooManyRequests is a client refused for a while, such as after too
+	// many failed log-ins.
+	TooManyRequests
 )
 
 // statusOf is the one place that maps error kinds to HTTP status.
@@ -56,6 +65,10 @@ func statusOf(k Kind) int {
 		return http.StatusUnprocessableEntity
 	case Upstream:
 		return http.StatusBadGateway
+	case Conflict:
+		return http.StatusConflict
+	case TooManyRequests:
+		return http.StatusTooManyRequests
 	default:
 		return http.StatusInternalServerError
 	}
@@ -99,6 +112,10 @@ func classify(err error) *Error {
 		return &Error{Kind: TooLarge, Code: "body_too_large", Message: fmt.Sprintf("request body larger than %d bytes", tooBig.Limit), Err: err}
 	case errors.Is(err, store.ErrNotFound):
 		return &Error{Kind: NotFound, Code: "not_found", Message: err.Error(), Err: err}
+	case errors.Is(err, incident.ErrBadField):
+		return &Error{Kind: BadRequest, Code: "bad_field", Message: err.Error(), Err: err}
+	case errors.Is(err, incident.ErrBadValue):
+		return &Error{Kind: BadRequest, Code: "bad_value", Message: err.Error(), Err: err}
 	case errors.Is(err, fetch.ErrBadURL):
 		return &Error{Kind: BadRequest, Code: "bad_url", Message: err.Error(), Err: err}
 	case errors.Is(err, fetch.ErrPrivateAddress):

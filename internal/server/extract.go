@@ -30,6 +30,12 @@ type ExtractRequest struct {
 // decodeJSON reads one JSON value of the request body into v, refusing
 // unknown fields and trailing data.
 func decodeJSON(r *http.Request, v any) error {
+	return decodeBody(r, v, false)
+}
+
+// decodeBody is decodeJSON; with optional, an empty body leaves v as it
+// is.
+func decodeBody(r *http.Request, v any, optional bool) error {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
 		return apiError(BadRequest, "bad_content_type", "Content-Type %q: want application/json", ct)
 	}
@@ -40,6 +46,9 @@ func decodeJSON(r *http.Request, v any) error {
 			return err
 		}
 		return apiError(BadRequest, "bad_body", "read request body: %v", err)
+	}
+	if optional && len(bytes.TrimSpace(body)) == 0 {
+		return nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()

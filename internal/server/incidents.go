@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -86,6 +88,16 @@ func parseQuery(v url.Values) (query, error) {
 		}
 		q.f.Reviewed = &b
 	}
+	switch r := v.Get("review"); {
+	case r == "":
+		// Rejected incidents are not incidents, unless asked for.
+		q.f.Review = []string{incident.Unreviewed, incident.Confirmed, incident.Edited}
+	case r == "all":
+	case slices.Contains(incident.Statuses, r):
+		q.f.Review = []string{r}
+	default:
+		return q, badParam("review", r, "all, or a review status: unreviewed, confirmed, edited or rejected")
+	}
 	return q, nil
 }
 
@@ -99,22 +111,34 @@ func isWord(s string) bool {
 }
 
 // encodeCursor and decodeCursor make the opaque cursor of a page from
-// the store's keyset position; clients must not rely on its form.
-func encodeCursor(c *store.Cursor) string {
+// the store's keyset position (store.Cursor, store.QueueCursor); clients
+// must not rely on its form.
+func encodeCursor(c any) string {
 	b, _ := json.Marshal(c)
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-func decodeCursor(s string) (*store.Cursor, bool) {
+func decodeCursor(s string, c any) bool {
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
-		return nil, false
+		return false
 	}
-	var c store.Cursor
-	if err := json.Unmarshal(b, &c); err != nil || c.ID == "" {
-		return nil, false
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	return dec.Decode(c) == nil
+}
+
+// parseLimit reads the page size of a list.
+func parseLimit(v url.Values) (int, error) {
+	l := v.Get("limit")
+	if l == "" {
+		return DefaultLimit, nil
 	}
-	return &c, true
+	n, err := strconv.Atoi(l)
+	if err != nil || n < 1 || n > MaxLimit {
+		return 0, badParam("limit", l, fmt.Sprintf("a whole number from 1 to %d", MaxLimit))
+	}
+	return n, nil
 }
 
 // page is the body of GET /api/incidents.
@@ -134,23 +158,19 @@ func (s *Server) listIncidents(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	limit := DefaultLimit
-	if l := v.Get("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > MaxLimit {
-			return badParam("limit", l, fmt.Sprintf("a whole number from 1 to %d", MaxLimit))
-		}
-		limit = n
+	limit, err := parseLimit(v)
+	if err != nil {
+		return err
 	}
 	if o := v.Get("offset"); o != "" {
 		return badParam("offset", o, "no offset: pages follow one another by cursor (next_cursor)")
 	}
 	if c := v.Get("cursor"); c != "" {
-		after, ok := decodeCursor(c)
-		if !ok {
+		var after store.Cursor
+		if !decodeCursor(c, &after) || after.ID == "" {
 			return badParam("cursor", c, "a next_cursor from an earlier page")
 		}
-		q.f.After = after
+		q.f.After = &after
 	}
 	if srt := v.Get("sort"); srt != "" && srt != "newest" {
 		return badParam("sort", srt, "newest (the only order so far)")

@@ -2,14 +2,16 @@ package server
 
 import (
 	"context"
-	"crypto/subtle"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
+	"sitrep/internal/access"
 	"sitrep/internal/fetch"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/store"
@@ -28,8 +30,18 @@ type Config struct {
 	DB *store.DB
 	// Extractor runs the pipeline for POST /api/extract.
 	Extractor *pipeline.Extractor
-	// Token is the bearer token writes need. Empty refuses every write.
+	// Token is a bearer token that acts as an admin, beside the users'
+	// sessions and API tokens. Empty means none.
 	Token string
+	// Private makes every read of incidents, articles, audit logs and
+	// exports need a viewer; otherwise they are public.
+	Private bool
+	// LoginBurst failed log-ins from one client address, or for one user
+	// name, are allowed before log-ins are refused for a while; one more
+	// is allowed every LoginEvery. Zero means DefaultLoginBurst and
+	// DefaultLoginEvery.
+	LoginBurst int
+	LoginEvery time.Duration
 	// Fetch tunes fetching submitted URLs.
 	Fetch fetch.Options
 	// Logger logs requests; nil means slog.Default().
@@ -42,6 +54,11 @@ type Server struct {
 	log     *slog.Logger
 	mux     *http.ServeMux
 	metrics *metrics
+
+	logins    *limiter      // failed log-ins
+	hashing   chan struct{} // password checks under way
+	dummyOnce sync.Once
+	dummy     string // see dummyHash
 }
 
 // New returns a server for cfg.
@@ -52,7 +69,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, mux: http.NewServeMux(), metrics: newMetrics()}
+	s := &Server{cfg: cfg, log: cfg.Logger, mux: http.NewServeMux(), metrics: newMetrics(),
+		logins: newLimiter(cfg.LoginBurst, cfg.LoginEvery), hashing: make(chan struct{}, max(1, runtime.NumCPU()))}
 	s.routes()
 	return s, nil
 }
@@ -62,10 +80,12 @@ func New(cfg Config) (*Server, error) {
 // server holds resources again.
 func (s *Server) Close() error { return nil }
 
-// route is one endpoint.
+// route is one endpoint and who may use it.
 type route struct {
 	method, path string
-	write        bool // needs the bearer token
+	need         access.Role // the least role it needs
+	read         bool        // a read that needs a viewer on a private server
+	identify     bool        // the handler wants to know who asks, even when anyone may
 	h            handler
 }
 
@@ -73,17 +93,33 @@ type route struct {
 // the caller to write.
 type handler func(w http.ResponseWriter, r *http.Request) error
 
+// Shorthands for the endpoint table.
+const (
+	anyone   = access.Anonymous
+	reviewer = access.Reviewer
+)
+
 // endpoints lists the API; openapi.json describes the same.
 func (s *Server) endpoints() []route {
 	return []route{
-		{"GET", "/api/incidents", false, s.listIncidents},
-		{"GET", "/api/incidents/{id}", false, s.getIncident},
-		{"GET", "/api/articles/{id}", false, s.getArticle},
-		{"POST", "/api/extract", true, s.extract},
-		{"GET", "/api/export", false, s.export},
-		{"GET", "/api/openapi.json", false, serveOpenAPI},
-		{"GET", "/healthz", false, s.healthz},
-		{"GET", "/metrics", false, s.serveMetrics},
+		{"GET", "/api/incidents", anyone, true, false, s.listIncidents},
+		{"GET", "/api/incidents/{id}", anyone, true, false, s.getIncident},
+		{"PATCH", "/api/incidents/{id}", reviewer, false, false, s.edit},
+		{"POST", "/api/incidents/{id}/confirm", reviewer, false, false, s.confirm},
+		{"POST", "/api/incidents/{id}/reject", reviewer, false, false, s.reject},
+		{"POST", "/api/incidents/{id}/merge", reviewer, false, false, s.merge},
+		{"POST", "/api/incidents/{id}/split", reviewer, false, false, s.split},
+		{"GET", "/api/incidents/{id}/audit", anyone, true, false, s.audit},
+		{"GET", "/api/review/queue", reviewer, false, false, s.queue},
+		{"GET", "/api/articles/{id}", anyone, true, false, s.getArticle},
+		{"POST", "/api/extract", reviewer, false, false, s.extract},
+		{"GET", "/api/export", anyone, true, false, s.export},
+		{"POST", "/api/session", anyone, false, false, s.login},
+		{"GET", "/api/session", anyone, false, true, s.currentSession},
+		{"DELETE", "/api/session", anyone, false, true, s.logout},
+		{"GET", "/api/openapi.json", anyone, false, false, serveOpenAPI},
+		{"GET", "/healthz", anyone, false, false, s.healthz},
+		{"GET", "/metrics", anyone, false, false, s.serveMetrics},
 	}
 }
 
@@ -93,11 +129,7 @@ func (s *Server) routes() {
 	methods := map[string][]string{}
 	var paths []string
 	for _, rt := range s.endpoints() {
-		h := rt.h
-		if rt.write {
-			h = s.authorize(h)
-		}
-		s.mux.Handle(rt.method+" "+rt.path, s.wrap(h))
+		s.mux.Handle(rt.method+" "+rt.path, s.wrap(s.guard(rt)))
 		if methods[rt.path] == nil {
 			paths = append(paths, rt.path)
 		}
@@ -128,27 +160,6 @@ func (s *Server) wrap(h handler) http.Handler {
 			writeError(w, r, err)
 		}
 	})
-}
-
-// authorize lets a request through only with the bearer token.
-func (s *Server) authorize(h handler) handler {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		auth := r.Header.Get("Authorization")
-		if auth == "" {
-			return apiError(Unauthorized, "unauthorized", "this request writes: send Authorization: Bearer TOKEN")
-		}
-		scheme, tok, ok := strings.Cut(auth, " ")
-		if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(tok) == "" {
-			return apiError(Unauthorized, "unauthorized", "Authorization: want Bearer TOKEN")
-		}
-		if s.cfg.Token == "" {
-			return apiError(Forbidden, "writes_disabled", "this server accepts no writes: start it with --token or SITREP_TOKEN")
-		}
-		if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), []byte(s.cfg.Token)) != 1 {
-			return apiError(Forbidden, "forbidden", "the bearer token is not valid")
-		}
-		return h(w, r)
-	}
 }
 
 // statusWriter records the status a handler wrote.

@@ -34,8 +34,8 @@ func uiServer(t *testing.T) *server.Server {
 	return s
 }
 
-// serve sends one request to s; header holds name, value pairs.
-func serve(s http.Handler, method, target string, header ...string) *httptest.ResponseRecorder {
+// serveUI sends one request to s; header holds name, value pairs.
+func serveUI(s http.Handler, method, target string, header ...string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(method, target, nil)
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
@@ -59,7 +59,7 @@ func TestUIPages(t *testing.T) {
 	index := embedded(t, "index.html")
 	for _, p := range []string{"/", "/?type=ASSAULT&since=2024-01-01", "/incidents/3cc4ea7e22c14f13-ev6", "/incidents/a%20b", "/review", "/login", "/submit"} {
 		t.Run(p, func(t *testing.T) {
-			w := serve(s, "GET", p)
+			w := serveUI(s, "GET", p)
 			if w.Code != 200 {
 				t.Fatalf("GET %s: got %d, want 200", p, w.Code)
 			}
@@ -86,7 +86,7 @@ func TestUINotFound(t *testing.T) {
 	s := uiServer(t)
 	for _, p := range []string{"/static/nope.js", "/static/", "/static/vendor", "/static/vendor/leaflet/", "/static/web.go", "/nothing", "/incidents", "/incidents/a/b", "/review/x"} {
 		t.Run(p, func(t *testing.T) {
-			w := serve(s, "GET", p)
+			w := serveUI(s, "GET", p)
 			if w.Code != 404 {
 				t.Fatalf("GET %s: got %d, want 404", p, w.Code)
 			}
@@ -125,7 +125,7 @@ func TestUIStatic(t *testing.T) {
 	} {
 		t.Run(c.path, func(t *testing.T) {
 			want := embedded(t, c.path)
-			w := serve(s, "GET", "/static/"+c.path)
+			w := serveUI(s, "GET", "/static/"+c.path)
 			h := w.Header()
 			if w.Code != 200 || h.Get("Content-Type") != c.ctype {
 				t.Fatalf("GET /static/%s: got %d %q, want 200 %q", c.path, w.Code, h.Get("Content-Type"), c.ctype)
@@ -141,12 +141,12 @@ func TestUIStatic(t *testing.T) {
 				t.Fatalf("GET /static/%s: ETag %q, want a quoted hash", c.path, tag)
 			}
 			// The same file again costs a 304 and no body.
-			w2 := serve(s, "GET", "/static/"+c.path, "If-None-Match", tag)
+			w2 := serveUI(s, "GET", "/static/"+c.path, "If-None-Match", tag)
 			if w2.Code != http.StatusNotModified || w2.Body.Len() != 0 {
 				t.Errorf("GET /static/%s If-None-Match %s: got %d with %d bytes, want 304 and none", c.path, tag, w2.Code, w2.Body.Len())
 			}
 			// A HEAD answers like a GET, without the body.
-			if w3 := serve(s, "HEAD", "/static/"+c.path); w3.Code != 200 || w3.Header().Get("Content-Type") != c.ctype {
+			if w3 := serveUI(s, "HEAD", "/static/"+c.path); w3.Code != 200 || w3.Header().Get("Content-Type") != c.ctype {
 				t.Errorf("HEAD /static/%s: got %d %q", c.path, w3.Code, w3.Header().Get("Content-Type"))
 			}
 		})
@@ -156,8 +156,8 @@ func TestUIStatic(t *testing.T) {
 func TestUIGzip(t *testing.T) {
 	s := uiServer(t)
 	name := "vendor/world-atlas/countries-50m.json"
-	plain := serve(s, "GET", "/static/"+name)
-	w := serve(s, "GET", "/static/"+name, "Accept-Encoding", "br;q=1.0, gzip;q=0.8")
+	plain := serveUI(s, "GET", "/static/"+name)
+	w := serveUI(s, "GET", "/static/"+name, "Accept-Encoding", "br;q=1.0, gzip;q=0.8")
 	if w.Code != 200 || w.Header().Get("Content-Encoding") != "gzip" || w.Header().Get("Vary") != "Accept-Encoding" {
 		t.Fatalf("gzip: got %d, Content-Encoding %q, Vary %q; want 200 gzip Accept-Encoding", w.Code, w.Header().Get("Content-Encoding"), w.Header().Get("Vary"))
 	}
@@ -172,7 +172,7 @@ func TestUIGzip(t *testing.T) {
 	if err != nil || !bytes.Equal(got, embedded(t, name)) {
 		t.Errorf("gzip: decompressed %d bytes (%v), want the file's %d", len(got), err, plain.Body.Len())
 	}
-	if w := serve(s, "GET", "/static/"+name, "Accept-Encoding", "gzip;q=0"); w.Header().Get("Content-Encoding") != "" {
+	if w := serveUI(s, "GET", "/static/"+name, "Accept-Encoding", "gzip;q=0"); w.Header().Get("Content-Encoding") != "" {
 		t.Errorf("gzip;q=0: got Content-Encoding %q, want none", w.Header().Get("Content-Encoding"))
 	}
 }

@@ -111,11 +111,47 @@ func (t *Tx) NextIncidentSeq(ctx context.Context) (int64, error) {
 // SaveIncident writes an incident, its reconciled fields and every
 // member, and marks the members' events placed. The incidents in absorbed
 // have merged into it: their rows go, and their ids redirect to it.
+//
+// The review state is the store's, not the caller's: SaveIncident reads
+// it (and carries over the values set by hand on absorbed incidents
+// that the survivor lacks), so that however the incident was rebuilt (a
+// new report, a new version of one, a merge) what reviewers set is
+// applied over it and never lost. Change the review with SetReview.
 func (t *Tx) SaveIncident(ctx context.Context, in *incident.Incident, absorbed []*incident.Incident) error {
+	rv, stored, err := t.review(ctx, in.ID)
+	if err != nil {
+		return fmt.Errorf("save incident %s: %w", in.ID, err)
+	}
+	if !stored {
+		// A new incident: whatever review it was made with (none, as a
+		// rule) is its first.
+		rv = in.Review()
+	}
+	carried := false
+	for _, o := range absorbed {
+		orv, _, err := t.review(ctx, o.ID)
+		if err != nil {
+			return fmt.Errorf("merge incident %s: %w", o.ID, err)
+		}
+		for f, v := range orv.Overrides {
+			if _, set := rv.Overrides[f]; !set {
+				if rv.Overrides == nil {
+					rv.Overrides = map[string]json.RawMessage{}
+				}
+				rv.Overrides[f] = v
+				carried = true
+			}
+		}
+	}
+	in.SetReview(rv)
 	rec := in.Record()
 	head := *rec
 	head.Sources = nil
 	data, err := json.Marshal(&head)
+	if err != nil {
+		return fmt.Errorf("encode incident %s: %w", in.ID, err)
+	}
+	ov, err := json.Marshal(rec.Review.Overrides)
 	if err != nil {
 		return fmt.Errorf("encode incident %s: %w", in.ID, err)
 	}
@@ -130,17 +166,32 @@ func (t *Tx) SaveIncident(ctx context.Context, in *incident.Incident, absorbed [
 	if rec.Counts.Killed != nil {
 		killed = &rec.Counts.Killed.Min
 	}
+	// The review columns are written for a new row only: an existing
+	// row's are changed by SetReview alone (and by a carry, below).
 	_, err = t.tx.ExecContext(ctx, `INSERT INTO incidents
-		(id, seq, type, mode, date_start, date_end, sort_date, span_days, lat, lon, country, admin1, killed, n_sources, data, sitrep_version)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+		(id, seq, type, mode, date_start, date_end, sort_date, span_days, lat, lon, country, admin1, killed, n_sources, data, sitrep_version,
+		 confidence, needs, review_status, reviewed_by, reviewed_at, overrides, reviewed)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
 		ON CONFLICT (id) DO UPDATE SET type = excluded.type, mode = excluded.mode,
 			date_start = excluded.date_start, date_end = excluded.date_end, sort_date = excluded.sort_date,
 			span_days = excluded.span_days, lat = excluded.lat, lon = excluded.lon,
 			country = excluded.country, admin1 = excluded.admin1, killed = excluded.killed,
 			n_sources = excluded.n_sources, data = excluded.data, sitrep_version = excluded.sitrep_version,
+			confidence = excluded.confidence, needs = excluded.needs,
 			updated_at = CURRENT_TIMESTAMP`,
-		in.ID, in.Seq, rec.Type, rec.Mode, start, end, sortDate(start), spanDays(start, end), lat, lon, country, admin1, killed, len(in.Members), string(data), t.db.version)
+		in.ID, in.Seq, rec.Type, rec.Mode, start, end, sortDate(start), spanDays(start, end), lat, lon, country, admin1, killed, len(in.Members), string(data), t.db.version,
+		rec.Confidence, len(rec.Review.Needs), rec.Review.Status, rec.Review.By, rec.Review.At, string(ov), flag(rec.Reviewed))
 	if err != nil {
+		return fmt.Errorf("save incident %s: %w", in.ID, err)
+	}
+	if carried && stored {
+		if _, err := t.tx.ExecContext(ctx, `UPDATE incidents SET overrides = $1 WHERE id = $2`, string(ov), in.ID); err != nil {
+			return fmt.Errorf("save incident %s: %w", in.ID, err)
+		}
+	}
+	// A live incident is reached under its own id, even one that was
+	// merged away once and split off again.
+	if _, err := t.tx.ExecContext(ctx, `DELETE FROM incident_redirects WHERE from_id = $1`, in.ID); err != nil {
 		return fmt.Errorf("save incident %s: %w", in.ID, err)
 	}
 	for i, m := range in.Members {
@@ -265,6 +316,9 @@ func loadIncidentsKeyed(ctx context.Context, q querier, keys *[]Cursor, query st
 		for j, in := range part {
 			ids[j] = in.ID
 		}
+		if err := loadReviews(ctx, q, byID, ids); err != nil {
+			return nil, err
+		}
 		rows, err := q.QueryContext(ctx, `SELECT `+memberColumns+`, s.incident_id, s.reason, s.score
 			FROM incident_sources s JOIN events e ON e.article_id = s.article_id AND e.id = s.event_id `+memberJoin+`
 			WHERE s.incident_id IN (`+placeholders(1, len(ids))+`) ORDER BY s.incident_id, s.ord`, ids...)
@@ -347,6 +401,9 @@ type Filter struct {
 	// Reviewed, when set, keeps reviewed (true) or unreviewed (false)
 	// incidents.
 	Reviewed *bool
+	// Review, when not empty, keeps the incidents whose review status
+	// (incident.Unreviewed, Confirmed, Edited, Rejected) is one of these.
+	Review []string
 	// Q keeps incidents of which some report's text matches all its words.
 	Q string
 	// After, when set, keeps the incidents after this position in
@@ -451,6 +508,13 @@ func (db *DB) where(f Filter) (string, []any) {
 			r = 1
 		}
 		conds = append(conds, "i.reviewed = "+arg(r))
+	}
+	if len(f.Review) > 0 {
+		ps := make([]string, len(f.Review))
+		for i, st := range f.Review {
+			ps[i] = arg(st)
+		}
+		conds = append(conds, "i.review_status IN ("+strings.Join(ps, ", ")+")")
 	}
 	if c := f.After; c != nil {
 		conds = append(conds, fmt.Sprintf("(i.sort_date < %s OR i.sort_date = %s AND i.id < %s)", arg(c.Date), arg(c.Date), arg(c.ID)))
@@ -579,16 +643,25 @@ func (db *DB) Each(ctx context.Context, f Filter, fn func(*incident.Incident) er
 // incidents merged into another. redirected is the id it was found under
 // when that differs.
 func (db *DB) Incident(ctx context.Context, id string) (in *incident.Incident, redirected string, err error) {
+	return incidentByID(ctx, db.r, id)
+}
+
+// Incident is DB.Incident inside the transaction.
+func (t *Tx) Incident(ctx context.Context, id string) (in *incident.Incident, redirected string, err error) {
+	return incidentByID(ctx, t.tx, id)
+}
+
+func incidentByID(ctx context.Context, q querier, id string) (*incident.Incident, string, error) {
 	target := id
 	var to string
-	err = db.r.QueryRowContext(ctx, `SELECT to_id FROM incident_redirects WHERE from_id = $1`, id).Scan(&to)
+	err := q.QueryRowContext(ctx, `SELECT to_id FROM incident_redirects WHERE from_id = $1`, id).Scan(&to)
 	switch {
 	case err == nil:
 		target = to
 	case !errors.Is(err, sql.ErrNoRows):
 		return nil, "", fmt.Errorf("incident %s: %w", id, err)
 	}
-	ins, err := loadIncidents(ctx, db.r, `SELECT id, seq FROM incidents WHERE id = $1`, target)
+	ins, err := loadIncidents(ctx, q, `SELECT id, seq FROM incidents WHERE id = $1`, target)
 	if err != nil {
 		return nil, "", fmt.Errorf("incident %s: %w", id, err)
 	}
@@ -601,18 +674,31 @@ func (db *DB) Incident(ctx context.Context, id string) (in *incident.Incident, r
 	return ins[0], "", nil
 }
 
-// SetReviewed records whether a person has checked the incident with id.
+// SetReviewed records whether a person has checked the incident with id,
+// as a review by no one in particular: confirmed, or back to unreviewed.
+// The review desk uses SetReview, which says who and keeps the values set
+// by hand.
 func (db *DB) SetReviewed(ctx context.Context, id string, reviewed bool) error {
-	r := 0
-	if reviewed {
-		r = 1
+	return db.Update(ctx, func(t *Tx) error {
+		rv, ok, err := t.review(ctx, id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("set reviewed of incident %s: %w", id, ErrNotFound)
+		}
+		rv.Status = incident.Unreviewed
+		if reviewed {
+			rv.Status = incident.Confirmed
+		}
+		return t.SetReview(ctx, id, rv)
+	})
+}
+
+// flag is a boolean as the 0 or 1 of an integer column.
+func flag(b bool) int {
+	if b {
+		return 1
 	}
-	res, err := db.w.ExecContext(ctx, `UPDATE incidents SET reviewed = $1, updated_at = CURRENT_TIMESTAMP WHERE id = $2`, r, id)
-	if err != nil {
-		return fmt.Errorf("set reviewed of incident %s: %w", id, err)
-	}
-	if n, err := res.RowsAffected(); err == nil && n == 0 {
-		return fmt.Errorf("set reviewed of incident %s: %w", id, ErrNotFound)
-	}
-	return nil
+	return 0
 }

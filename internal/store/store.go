@@ -21,6 +21,11 @@
 // article: the old version and its events stay as history, and the
 // incidents they fed move to the new version's events (see supersede).
 //
+// The review desk's state lives here too (schema 4): users, sessions and
+// API tokens, known only by hashes of their secrets; each incident's
+// review status and the values set by hand, which SaveIncident reads and
+// applies however the incident was rebuilt; and the audit log.
+//
 // SQLite is opened as PocketBase does: busy_timeout first, WAL,
 // synchronous=NORMAL, foreign_keys=ON, one writer connection (so writes
 // queue in Go rather than fail as busy) and a pool of readers.
