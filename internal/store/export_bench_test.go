@@ -2,40 +2,10 @@
 
 package store
 
-import (
-	"context"
-	"database/sql"
-)
+import "context"
 
-// Hooks for the million-incident benchmark in package store_test, which
-// cannot be in package store because it uses storetest.
-
-// BenchExec runs a statement on the writer.
-func (db *DB) BenchExec(ctx context.Context, q string, args ...any) error {
-	_, err := db.w.ExecContext(ctx, q, args...)
-	return err
-}
-
-// BenchInsert runs the statement q once for each row of args, prepared,
-// in one transaction.
-func (db *DB) BenchInsert(ctx context.Context, q string, rows [][]any) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error {
-		st, err := tx.PrepareContext(ctx, q)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, a := range rows {
-			if _, err := st.ExecContext(ctx, a...); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-// BenchPlaceholders is placeholders.
-func BenchPlaceholders(from, n int) string { return placeholders(from, n) }
+// A hook for the million-incident benchmark in package store_test, which
+// cannot be in package store because it uses storetest and storefill.
 
 // BenchPlan returns SQLite's plan for Page's query of f.
 func (db *DB) BenchPlan(ctx context.Context, f Filter) ([]string, error) {
