@@ -89,6 +89,14 @@ func runIngest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "%s: %s %s\n", input, res.Outcome, res.Article)
 		}
 	}
+	// On a terminal, a progress bar, unless every input gets its own line.
+	if bar := newProgressBar(stderr); bar != nil && !*verbose && *watch == 0 {
+		opt.Progress = bar.update
+		opt.Failed = func(input string, err error) {
+			bar.finish()
+			fmt.Fprintf(stderr, "sitrep ingest: %s: %v\n", input, err)
+		}
+	}
 	if *watch > 0 {
 		opt.Polled = func(poll int, s ingest.Summary) {
 			if poll == 0 {
@@ -106,6 +114,9 @@ func runIngest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	sum, err := ingest.Run(ctx, st, x, fs.Args(), opt)
+	if opt.Progress != nil {
+		fmt.Fprint(stderr, "\r\x1b[K") // the bar gives way to the summary
+	}
 	fmt.Fprintf(stdout, "ingest: %s\n", sum)
 	if err != nil {
 		fmt.Fprintf(stderr, "sitrep ingest: %v\n", err)

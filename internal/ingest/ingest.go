@@ -28,6 +28,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"sitrep/internal/fetch"
@@ -81,6 +82,9 @@ type Options struct {
 	// Polled is called by Watch after each pass over the inputs (pass 0)
 	// and after each poll of the feeds (1, 2, ...), with what it did.
 	Polled func(poll int, s Summary)
+	// Progress is called, from the writer goroutine, after every input
+	// is written, with how many are done and how many have been found.
+	Progress func(Progress)
 	// Reports are reports already in memory, such as ones a program
 	// embeds, read before the inputs as if each were a file named Name.
 	// Watch reads them on its first pass only.
@@ -88,6 +92,14 @@ type Options struct {
 
 	// feeds is what is known of feeds; Watch keeps it across polls.
 	feeds *feedState
+}
+
+// Progress is how far a run has got: Done of the Found inputs are
+// written; Walked is set once every input has been found (directories
+// walked, archives and feeds read), so that Found is the total.
+type Progress struct {
+	Done, Found int
+	Walked      bool
 }
 
 // Summary counts what a run did.
@@ -179,8 +191,11 @@ func Run(ctx context.Context, db *store.DB, x *pipeline.Extractor, inputs []stri
 	window := make(chan struct{}, 8*workers)
 	jobs := make(chan job)
 	results := make(chan result, workers)
+	var found atomic.Int64
+	var walked atomic.Bool
 	go func() {
 		defer close(jobs)
+		defer walked.Store(true)
 		i := 0
 		send := func(j job) bool {
 			select {
@@ -190,6 +205,7 @@ func Run(ctx context.Context, db *store.DB, x *pipeline.Extractor, inputs []stri
 			}
 			j.i = i
 			i++
+			found.Add(1)
 			select {
 			case jobs <- j:
 				return true
@@ -229,6 +245,7 @@ func Run(ctx context.Context, db *store.DB, x *pipeline.Extractor, inputs []stri
 	}()
 
 	// The writer: results in input order.
+	unplaced := 0
 	held := map[int]result{}
 	next := 0
 	for r := range results {
@@ -241,19 +258,34 @@ func Run(ctx context.Context, db *store.DB, x *pipeline.Extractor, inputs []stri
 			delete(held, next)
 			next++
 			<-window
-			if err := write(ctx, db, r, opt, &sum); err != nil {
+			if err := write(ctx, db, r, opt, &sum, &unplaced); err != nil {
 				return sum, err
+			}
+			if err := assign(ctx, db, &sum, &unplaced); err != nil {
+				return sum, err
+			}
+			if opt.Progress != nil {
+				// Walked is read before Found: once walked, Found is final.
+				w := walked.Load()
+				opt.Progress(Progress{Done: next, Found: int(found.Load()), Walked: w})
 			}
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
+	if err := assign(ctx, db, &sum, &unplaced); err != nil {
+		return sum, err
+	}
+	if opt.Progress != nil {
+		// Every worker is done, so the producer is too.
+		opt.Progress(Progress{Done: next, Found: int(found.Load()), Walked: true})
+	}
 	return sum, nil
 }
 
 // write stores one result and places its events.
-func write(ctx context.Context, db *store.DB, r result, opt Options, sum *Summary) error {
+func write(ctx context.Context, db *store.DB, r result, opt Options, sum *Summary, unplaced *int) error {
 	if r.err != nil {
 		sum.Failed++
 		if opt.Failed != nil {
@@ -293,13 +325,25 @@ func write(ctx context.Context, db *store.DB, r result, opt Options, sum *Summar
 		opt.Stored(r.input, res)
 	}
 	if (res.Outcome == store.New || res.Outcome == store.Version) && res.Events > 0 {
-		st, err := Assign(ctx, db)
-		if err != nil {
-			return err
-		}
-		sum.Incidents += st.Incidents
-		sum.Merged += st.Merged
+		*unplaced++
 	}
+	return nil
+}
+
+// assign places the events of the articles stored since the last call
+// (each article's, as soon as it is stored, so that a killed run leaves
+// little unplaced).
+func assign(ctx context.Context, db *store.DB, sum *Summary, unplaced *int) error {
+	if *unplaced == 0 {
+		return nil
+	}
+	st, err := Assign(ctx, db)
+	if err != nil {
+		return err
+	}
+	*unplaced = 0
+	sum.Incidents += st.Incidents
+	sum.Merged += st.Merged
 	return nil
 }
 

@@ -271,3 +271,28 @@ func TestSummaryLine(t *testing.T) {
 }
 
 func pipelineNew() (*pipeline.Extractor, error) { return pipeline.New() }
+
+// TestProgress checks that a run reports its progress input by input and
+// ends with every input found and done.
+func TestProgress(t *testing.T) {
+	src := t.TempDir()
+	synthetic(t, src, 12)
+	db := storetest.Open(t, storetest.DSN(t, "sqlite"))
+	var seen []ingest.Progress
+	sum, _ := run(t, db, []string{src}, ingest.Options{Progress: func(p ingest.Progress) { seen = append(seen, p) }})
+	if sum.New != 12 {
+		t.Fatalf("summary: got %s, want 12 new", sum)
+	}
+	// One call per input written, then a last one once all are found.
+	if len(seen) != 13 {
+		t.Fatalf("progress: %d calls, want 13", len(seen))
+	}
+	for i, p := range seen[:12] {
+		if p.Done != i+1 || p.Found < p.Done {
+			t.Errorf("call %d: %+v", i, p)
+		}
+	}
+	if last := seen[len(seen)-1]; !last.Walked || last.Found != 12 || last.Done != 12 {
+		t.Errorf("last progress: %+v, want all 12 found and walked", last)
+	}
+}
