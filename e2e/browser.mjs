@@ -6,7 +6,8 @@
 // audit entry it leaves. It writes screenshots of the map and of the
 // incident page to $ARTIFACTS.
 //
-// Environment: SITREP_URL, SITREP_USER, SITREP_PASS, ARTIFACTS, CHROMIUM.
+// Environment: SITREP_URL, SITREP_USER, SITREP_PASS, ARTIFACTS, CHROMIUM;
+// SITREP_URL_MANY and SITREP_MANY for the many-markers check.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -111,6 +112,49 @@ try {
   await page.screenshot({ path: join(out, 'incident.png'), fullPage: true });
 
   check(problems.length === 0, `no page errors${problems.length ? ': ' + problems.join('; ') : ''}`);
+
+  // Many markers: a second server holds 10,000 synthetic incidents. The
+  // map must show all of them without freezing the page; the figures are
+  // printed, not asserted, since they depend on the machine.
+  if (process.env.SITREP_URL_MANY) {
+    const many = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await many.addInitScript(() => {
+      window.__longest = 0;
+      new PerformanceObserver(list => {
+        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const want = Number(process.env.SITREP_MANY || 10000);
+    const t0 = Date.now();
+    await many.goto(process.env.SITREP_URL_MANY + '/', { waitUntil: 'load' });
+    // Cluster icons say "37", "1.2k" or "10k": the sum of 1,000 and more
+    // is rounded, so it is checked to within 2%.
+    const countMarkers = () => [...document.querySelectorAll('#map .leaflet-marker-icon')].reduce((sum, el) => {
+      if (!el.classList.contains('cluster')) return sum + 1;
+      const t = el.textContent.trim();
+      return sum + (t.endsWith('k') ? parseFloat(t) * 1000 : parseInt(t, 10) || 0);
+    }, 0);
+    await many.waitForFunction(n => {
+      const c = [...document.querySelectorAll('#map .leaflet-marker-icon')].reduce((sum, el) => {
+        if (!el.classList.contains('cluster')) return sum + 1;
+        const t = el.textContent.trim();
+        return sum + (t.endsWith('k') ? parseFloat(t) * 1000 : parseInt(t, 10) || 0);
+      }, 0);
+      return c >= n * 0.98;
+    }, want, { timeout: 120000, polling: 250 });
+    const loaded = Date.now() - t0;
+    const shown = await many.evaluate(countMarkers);
+    check(Math.abs(shown - want) <= want * 0.02, `the map shows about ${Math.round(shown)} of ${want} incidents`);
+    const z0 = Date.now();
+    await many.click('.leaflet-control-zoom-in');
+    await many.waitForTimeout(400);
+    await many.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const zoom = Date.now() - z0 - 400;
+    const longest = await many.evaluate(() => window.__longest);
+    console.log(`figures: ${want} markers loaded and drawn in ${(loaded / 1000).toFixed(1)} s; longest main-thread task ${Math.round(longest)} ms; a zoom redrawn ${Math.max(0, zoom)} ms after its animation`);
+    await many.screenshot({ path: join(out, 'many.png') });
+    await many.close();
+  }
 } catch (e) {
   check(false, `browser test: ${e.message}`);
   await page.screenshot({ path: join(out, 'failure.png'), fullPage: true }).catch(() => {});

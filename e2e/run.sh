@@ -27,8 +27,9 @@ fi
 
 work=$(mktemp -d)
 server=
+server2=
 cleanup() {
-	if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+	for p in $server $server2; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -50,6 +51,17 @@ for _ in $(seq 1 100); do
 	sleep 0.1
 done
 
+# A second server: 10,000 synthetic incidents for the many-markers check.
+many=10000
+(cd "$root" && go run ./e2e/fill -db "$work/many.db" -n "$many")
+port2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$work/sitrep" serve --db "$work/many.db" --addr "127.0.0.1:$port2" 2>"$work/serve-many.log" &
+server2=$!
+for _ in $(seq 1 100); do
+	curl -fsS "http://127.0.0.1:$port2/healthz" >/dev/null 2>&1 && break
+	sleep 0.1
+done
+
 mkdir -p "$e2e/artifacts"
-SITREP_URL="http://127.0.0.1:$port" SITREP_USER="$user" SITREP_PASS="$pass" ARTIFACTS="$e2e/artifacts" \
+SITREP_URL="http://127.0.0.1:$port" SITREP_URL_MANY="http://127.0.0.1:$port2" SITREP_MANY="$many" SITREP_USER="$user" SITREP_PASS="$pass" ARTIFACTS="$e2e/artifacts" \
 	node "$e2e/browser.mjs" || { echo "server log:"; tail -20 "$work/serve.log"; exit 1; }
