@@ -119,6 +119,26 @@ var speech = map[string]bool{
 
 // attribute finds who reports the events of a sentence: "police said",
 // "said the governor", "according to The Guardian".
+// rebelOwner reports whether the speaker speaks for a rebel group named
+// right before it: "the Houthis' military spokesman".
+func rebelOwner(actors []entity.Actor, toks []text.Token, who *entity.Actor) bool {
+	if who.Tok < 1 {
+		return false
+	}
+	for i := range actors {
+		a := &actors[i]
+		if a.Sector != "rebel" || a.Tok >= who.Tok || a.TokEnd < who.Tok-2 || a.TokEnd > who.Tok {
+			continue
+		}
+		for k := a.TokEnd; k < who.Tok && k < len(toks); k++ {
+			if t := toks[k].Lower; t == "'s" || t == "'" || t == "’" || t == "’s" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // officeWords reports words that make an actor's possessive into the voice
 // that speaks for it: "office", "press service", "spokesman".
 func officeWords(toks []text.Token) bool {
@@ -183,7 +203,9 @@ func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms 
 				break
 			}
 			// "..., said the governor." (whoever is told is no speaker)
-			if w != "told" && (a.Tok == k+1 || a.Tok == k+2 && toks[k+1].Lower == "the") {
+			// "said 14 soldiers had been killed" reports; the speaker comes
+			// last in its clause.
+			if w != "told" && (a.Tok == k+1 || a.Tok == k+2 && toks[k+1].Lower == "the") && (a.TokEnd >= len(toks) || toks[a.TokEnd].Kind == text.Punct) {
 				att = &model.Attribution{Text: r.in.Text[toks[k].Start:a.End]}
 				who = a
 				break
@@ -206,8 +228,9 @@ func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms 
 		}
 		x.attribution = att
 		x.attrActor = who
-		// A party to fighting that reports a toll makes a claim.
-		if x.modality == model.Asserted && who.Sector == "rebel" {
+		// A party to fighting that reports a toll makes a claim, and so
+		// does its spokesman ("the Houthis' military spokesman said").
+		if x.modality == model.Asserted && (who.Sector == "rebel" || rebelOwner(actors, toks, who)) {
 			x.modality = model.Claimed
 		}
 		if x.modality == model.Asserted && (strings.Contains(att.Text, "claimed") || strings.Contains(att.Text, "claims")) {

@@ -108,6 +108,10 @@ func (r *reader) sentence(si int) []*mention {
 		}
 		// "Turkish drones struck": the weapon gives the mode, and a
 		// nationality before it the side.
+		// "attacked government positions with artillery and drones".
+		if w := weaponWith(toks, x); w != "" && x.typ == "ASSAULT" && x.mode == "" {
+			x.mode, x.cameo = w, weaponCameo[w]
+		}
 		if w, k := weaponBefore(toks, x); w != "" && x.typ == "ASSAULT" {
 			// Warplanes that bomb make an air strike.
 			if x.mode == "" || x.mode == "explosives" && (w == "aerial" || w == "drone") {
@@ -263,6 +267,23 @@ func weaponBefore(toks []text.Token, x *mention) (string, int) {
 		}
 	}
 	return "", -1
+}
+
+// weaponWith finds the arms an attack was made with: "with artillery and
+// drones" after the trigger in its clause; the first named gives the mode.
+func weaponWith(toks []text.Token, x *mention) string {
+	for k := x.end; k < x.ce-1 && k < len(toks)-1; k++ {
+		if toks[k].Lower != "with" && toks[k].Lower != "using" {
+			continue
+		}
+		for j := k + 1; j < x.ce && j <= k+4 && j < len(toks); j++ {
+			if w, ok := weapons[toks[j].Lower]; ok {
+				return w
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // nationalityBefore returns a state actor for a demonym right before token

@@ -49,6 +49,8 @@ func TestReading(t *testing.T) {
 		{"purpose is no event", "The convoy was on a mission to deliver aid to the camp.", 0, want{}},
 		{"verb as noun", "The injured officers were taken to hospital.", 0, want{}},
 		{"background", "The town has been quiet since the 2019 massacre of 60 villagers.", 0, want{}},
+		{"weapons named after the trigger", "Rebel units attacked army positions south of the town with artillery and drones on Wednesday.", 1,
+			want{typ: "ASSAULT", mode: "heavy-weapons", modality: "asserted", source: "Rebel", date: "2024-03-06", killed: -1, injured: -1, arrd: -1}},
 		{"a trend is no event", "Attacks on police and soldiers in the province have risen sharply over the past year.", 0, want{}},
 		{"background date after the trigger", "The region lies near the border, where jihadists have killed hundreds of soldiers since 2019.", 0, want{}},
 		{"planned weekday is the one to come", "The labour minister will meet union leaders on Monday.", 1,
@@ -228,6 +230,7 @@ func TestAttribution(t *testing.T) {
 	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
 	tests := []struct{ name, text, want string }{
 		{"possessive office", "Police detained 11 people in the port city on Monday, the prosecutor's office said.", "prosecutor's office said"},
+		{"a rebel spokesman claims", "The rebels' military spokesman said their fighters had killed 120 soldiers near the town.", "spokesman said"},
 		{"lede attributed in the next paragraph", "Latvia on Wednesday expelled three diplomats of a neighbouring state, accusing them of spying.\n\nThe foreign ministry said the three had met army officers and paid them.", "foreign ministry said"},
 	}
 	for _, tt := range tests {
