@@ -88,7 +88,7 @@ var goldFloor = struct {
 var readingFloor = struct {
 	recall, fields, precision float64
 	forbidden                 int
-}{recall: 0.937, fields: 0.835, precision: 0.898, forbidden: 3}
+}{recall: 0.937, fields: 0.835, precision: 0.898, forbidden: 2}
 
 // TestGoldReading holds the reading-quality set to its floor in total.
 func TestGoldReading(t *testing.T) {
