@@ -53,8 +53,10 @@ type Source struct {
 	Date      *model.Date  `json:"date"`
 	Location  *model.Place `json:"location"`
 	Modality  string       `json:"modality"`
-	Counts    model.Counts `json:"counts"`
-	Evidence  []Evidence   `json:"evidence"`
+	// Attribution is who the report says told it ("police said"), or nil.
+	Attribution *model.Attribution `json:"attribution"`
+	Counts      model.Counts       `json:"counts"`
+	Evidence    []Evidence         `json:"evidence"`
 	// Copies lists the other inputs that carried the same report.
 	Copies []Copy `json:"copies,omitempty"`
 	// Joined says why the event joined the incident; empty for the event
@@ -137,7 +139,7 @@ func (in *Incident) reconcile() *Record {
 		r.Sources = append(r.Sources, Source{
 			Article: m.Article, Input: m.Input, URL: m.URL, Outlet: m.Outlet, Title: m.Title,
 			Published: m.Published, Event: ev.ID, Type: ev.Type, Mode: ev.Mode, Date: ev.Date,
-			Location: ev.Location, Modality: ev.Modality, Counts: ev.Counts, Evidence: m.Evidence,
+			Location: ev.Location, Modality: ev.Modality, Attribution: ev.Attribution, Counts: ev.Counts, Evidence: m.Evidence,
 			Copies: m.Copies, Joined: m.Reason, Score: math.Round(m.Score*100) / 100,
 		})
 	}
