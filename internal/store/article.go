@@ -266,6 +266,18 @@ func nonEmpty(s string) *string {
 // those that share the most sketch hashes with it.
 const maxNearCandidates = 20
 
+// minSharedHashes is how many sketch hashes a stored article must share
+// with a new one to be compared in full. One shared three-word shingle is
+// a common phrase ("police said on"); a copy with 70% of its shingles in
+// the other text, even one four times as long, shares several of the
+// smallest sixteen.
+func minSharedHashes(n int) int {
+	if n < 8 {
+		return 1
+	}
+	return 2
+}
+
 // nearDuplicate finds the stored article text is a near duplicate of: the
 // candidates share sketch hashes with it, and the one that shares the most
 // shingles, if enough, wins. It returns "" when there is none.
@@ -279,7 +291,8 @@ func nearDuplicate(ctx context.Context, q querier, text string, sketch []int64) 
 	}
 	rows, err := q.QueryContext(ctx, `SELECT article_id FROM article_sketches
 		WHERE hash IN (`+placeholders(1, len(args))+`)
-		GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT `+strconv.Itoa(maxNearCandidates), args...)
+		GROUP BY article_id HAVING count(*) >= `+strconv.Itoa(minSharedHashes(len(sketch)))+`
+		ORDER BY count(*) DESC, article_id LIMIT `+strconv.Itoa(maxNearCandidates), args...)
 	if err != nil {
 		return "", 0, fmt.Errorf("find near duplicates: %w", err)
 	}
