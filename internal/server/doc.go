@@ -13,6 +13,12 @@
 // whose code is stable and meant for programs, and whose message is for
 // people.
 //
+// GET /api/incidents, the busiest endpoint, writes its page from the
+// records the store keeps rendered (store.DB.PageRecords): stored JSON
+// joined, byte for byte the page that encoding the records would give,
+// with no decoding. One incident (GET /api/incidents/{id}), the review
+// queue and the exports render records afresh.
+//
 // Every response carries a Content-Security-Policy that forbids inline
 // script, and X-Content-Type-Options: nosniff, so that article text, which
 // is untrusted, can never run as HTML: it is only ever sent inside JSON.

@@ -165,21 +165,34 @@ var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // does not stay in memory.
 const maxPooled = 4 << 20
 
-// writeJSON sends v as JSON, and a newline, with status.
-func writeJSON(w http.ResponseWriter, status int, v any) {
+// getBuf takes an empty buffer from bufs; putBuf gives it back.
+func getBuf() *bytes.Buffer {
 	buf := bufs.Get().(*bytes.Buffer)
 	buf.Reset()
-	defer func() {
-		if buf.Cap() <= maxPooled {
-			bufs.Put(buf)
-		}
-	}()
+	return buf
+}
+
+func putBuf(buf *bytes.Buffer) {
+	if buf.Cap() <= maxPooled {
+		bufs.Put(buf)
+	}
+}
+
+// writeJSON sends v as JSON, and a newline, with status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	buf := getBuf()
+	defer putBuf(buf)
 	if err := json.NewEncoder(buf).Encode(v); err != nil {
 		slog.Error("encode response", "err", err)
 		buf.Reset()
 		buf.WriteString(`{"error":{"code":"internal","message":"internal error"}}` + "\n")
 		status = http.StatusInternalServerError
 	}
+	send(w, status, buf)
+}
+
+// send sends the JSON in buf with status and its length.
+func send(w http.ResponseWriter, status int, buf *bytes.Buffer) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Content-Length", strconv.Itoa(buf.Len()))

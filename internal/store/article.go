@@ -96,7 +96,8 @@ func (db *DB) AddArticle(ctx context.Context, in *ArticleInput) (AddResult, erro
 	}
 	sketch := fingerprint.Sketch(a.Text)
 	var res AddResult
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
+	err = db.Update(ctx, func(t *Tx) error {
+		tx := t.tx
 		res = AddResult{}
 		var existing string
 		err := tx.QueryRowContext(ctx, `SELECT article_id FROM article_sources WHERE raw_hash = $1`, rawHash).Scan(&existing)
@@ -124,7 +125,11 @@ func (db *DB) AddArticle(ctx context.Context, in *ArticleInput) (AddResult, erro
 		}
 		if n > 0 {
 			res = AddResult{Outcome: Copy, Article: a.ID, Similarity: 1}
-			return addSource(a.ID, Copy, 1)
+			if err := addSource(a.ID, Copy, 1); err != nil {
+				return err
+			}
+			// The records of the incidents it feeds list its copies.
+			return t.articleStale(ctx, a.ID)
 		}
 
 		var prev string
@@ -148,7 +153,10 @@ func (db *DB) AddArticle(ctx context.Context, in *ArticleInput) (AddResult, erro
 		}
 		if near != "" {
 			res = AddResult{Outcome: Near, Article: near, Similarity: sim}
-			return addSource(near, Near, sim)
+			if err := addSource(near, Near, sim); err != nil {
+				return err
+			}
+			return t.articleStale(ctx, near)
 		}
 
 		var seq int64
@@ -197,7 +205,7 @@ func (db *DB) AddArticle(ctx context.Context, in *ArticleInput) (AddResult, erro
 		}
 		res = AddResult{Outcome: New, Article: a.ID, Events: len(in.Doc.Events)}
 		if prev != "" {
-			n, err := supersede(ctx, &Tx{db: db, tx: tx}, prev, a.ID)
+			n, err := supersede(ctx, t, prev, a.ID)
 			if err != nil {
 				return err
 			}

@@ -7,9 +7,9 @@ import "context"
 // A hook for the million-incident benchmark in package store_test, which
 // cannot be in package store because it uses storetest and storefill.
 
-// BenchPlan returns SQLite's plan for Page's query of f.
+// BenchPlan returns the plan for PageRecords' query of f.
 func (db *DB) BenchPlan(ctx context.Context, f Filter) ([]string, error) {
-	sel, args, err := db.selectNewest(ctx, f, f.Limit+1)
+	sel, args, err := db.selectNewest(ctx, f, f.Limit+1, recordColumns)
 	if err != nil {
 		return nil, err
 	}

@@ -7,8 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"sitrep/internal/incident"
 	"sitrep/internal/model"
@@ -19,11 +22,22 @@ import (
 type Tx struct {
 	db *DB
 	tx *sql.Tx
+
+	// stale lists, once each, the incidents whose stored records must
+	// be rendered again before the transaction commits (renderStale).
+	stale  []string
+	staled map[string]bool
 }
 
 // Update runs fn in a write transaction, committed when fn returns nil.
 func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error { return fn(&Tx{db: db, tx: tx}) })
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		t := &Tx{db: db, tx: tx}
+		if err := fn(t); err != nil {
+			return err
+		}
+		return t.renderStale(ctx)
+	})
 }
 
 // memberColumns are the columns memberFrom reads, in order.
@@ -112,12 +126,25 @@ func (t *Tx) NextIncidentSeq(ctx context.Context) (int64, error) {
 // member, and marks the members' events placed. The incidents in absorbed
 // have merged into it: their rows go, and their ids redirect to it.
 //
+// It stores the incident's record as the list serves it (record.go),
+// rendered as the head (data) always was, from in's members, which the
+// caller read from the store, with their copies read again: byte for
+// byte what a fresh reading of the rows gives.
+//
 // The review state is the store's, not the caller's: SaveIncident reads
 // it (and carries over the values set by hand on absorbed incidents
 // that the survivor lacks), so that however the incident was rebuilt (a
 // new report, a new version of one, a merge) what reviewers set is
 // applied over it and never lost. Change the review with SetReview.
 func (t *Tx) SaveIncident(ctx context.Context, in *incident.Incident, absorbed []*incident.Incident) error {
+	// The members' copies as stored, whatever the caller's members
+	// held: the stored record lists them.
+	for _, m := range in.Members {
+		m.Copies = nil
+	}
+	if err := loadCopies(ctx, t.tx, in.Members); err != nil {
+		return fmt.Errorf("save incident %s: %w", in.ID, err)
+	}
 	rv, stored, err := t.review(ctx, in.ID)
 	if err != nil {
 		return fmt.Errorf("save incident %s: %w", in.ID, err)
@@ -151,6 +178,13 @@ func (t *Tx) SaveIncident(ctx context.Context, in *incident.Incident, absorbed [
 	if err != nil {
 		return fmt.Errorf("encode incident %s: %w", in.ID, err)
 	}
+	// The stored record (record.go): json.Marshal checks the JSON it
+	// emits, the overrides (raw JSON) included, so the record is valid
+	// JSON once here and never parsed when it is served.
+	full, err := json.Marshal(rec)
+	if err != nil {
+		return fmt.Errorf("encode incident %s: %w", in.ID, err)
+	}
 	ov, err := json.Marshal(rec.Review.Overrides)
 	if err != nil {
 		return fmt.Errorf("encode incident %s: %w", in.ID, err)
@@ -170,17 +204,17 @@ func (t *Tx) SaveIncident(ctx context.Context, in *incident.Incident, absorbed [
 	// row's are changed by SetReview alone (and by a carry, below).
 	_, err = t.tx.ExecContext(ctx, `INSERT INTO incidents
 		(id, seq, type, mode, date_start, date_end, sort_date, span_days, lat, lon, country, admin1, killed, n_sources, data, sitrep_version,
-		 confidence, needs, review_status, reviewed_by, reviewed_at, overrides, reviewed)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+		 confidence, needs, review_status, reviewed_by, reviewed_at, overrides, reviewed, record)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
 		ON CONFLICT (id) DO UPDATE SET type = excluded.type, mode = excluded.mode,
 			date_start = excluded.date_start, date_end = excluded.date_end, sort_date = excluded.sort_date,
 			span_days = excluded.span_days, lat = excluded.lat, lon = excluded.lon,
 			country = excluded.country, admin1 = excluded.admin1, killed = excluded.killed,
 			n_sources = excluded.n_sources, data = excluded.data, sitrep_version = excluded.sitrep_version,
-			confidence = excluded.confidence, needs = excluded.needs,
+			confidence = excluded.confidence, needs = excluded.needs, record = excluded.record,
 			updated_at = CURRENT_TIMESTAMP`,
 		in.ID, in.Seq, rec.Type, rec.Mode, start, end, sortDate(start), spanDays(start, end), lat, lon, country, admin1, killed, len(in.Members), string(data), t.db.version,
-		rec.Confidence, len(rec.Review.Needs), rec.Review.Status, rec.Review.By, rec.Review.At, string(ov), flag(rec.Reviewed))
+		rec.Confidence, len(rec.Review.Needs), rec.Review.Status, rec.Review.By, rec.Review.At, string(ov), flag(rec.Reviewed), string(full))
 	if err != nil {
 		return fmt.Errorf("save incident %s: %w", in.ID, err)
 	}
@@ -192,6 +226,12 @@ func (t *Tx) SaveIncident(ctx context.Context, in *incident.Incident, absorbed [
 	// A live incident is reached under its own id, even one that was
 	// merged away once and split off again.
 	if _, err := t.tx.ExecContext(ctx, `DELETE FROM incident_redirects WHERE from_id = $1`, in.ID); err != nil {
+		return fmt.Errorf("save incident %s: %w", in.ID, err)
+	}
+	// The incidents other than these that hold a member now (the one a
+	// split takes it from) lose it: their records are rendered again too.
+	losers, err := t.holders(ctx, in, absorbed)
+	if err != nil {
 		return fmt.Errorf("save incident %s: %w", in.ID, err)
 	}
 	for i, m := range in.Members {
@@ -223,7 +263,50 @@ func (t *Tx) SaveIncident(ctx context.Context, in *incident.Incident, absorbed [
 			return fmt.Errorf("merge incident %s: %w", o.ID, err)
 		}
 	}
+	// The incidents that lost a member: their records are rendered
+	// again, from the tables, before the transaction commits.
+	t.markStale(losers...)
 	return nil
+}
+
+// holders returns the ids of the incidents, other than in and those
+// absorbed, that hold any of in's members.
+func (t *Tx) holders(ctx context.Context, in *incident.Incident, absorbed []*incident.Incident) ([]string, error) {
+	if len(in.Members) == 0 {
+		return nil, nil
+	}
+	skip := map[string]bool{in.ID: true}
+	for _, o := range absorbed {
+		skip[o.ID] = true
+	}
+	mine := map[[2]string]bool{}
+	seen := map[string]bool{}
+	var articles []any
+	for _, m := range in.Members {
+		mine[[2]string{m.Article, m.Event.ID}] = true
+		if !seen[m.Article] {
+			seen[m.Article] = true
+			articles = append(articles, m.Article)
+		}
+	}
+	rows, err := t.tx.QueryContext(ctx, `SELECT article_id, event_id, incident_id FROM incident_sources
+		WHERE article_id IN (`+placeholders(1, len(articles))+`)`, articles...)
+	if err != nil {
+		return nil, fmt.Errorf("incidents of members: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var a, e, id string
+		if err := rows.Scan(&a, &e, &id); err != nil {
+			return nil, fmt.Errorf("incidents of members: %w", err)
+		}
+		if mine[[2]string{a, e}] && !skip[id] {
+			skip[id] = true
+			out = append(out, id)
+		}
+	}
+	return out, rows.Err()
 }
 
 // window is the range of days stored for an incident: its reconciled
@@ -412,7 +495,7 @@ type Filter struct {
 	// Limit caps the number returned (zero: no cap).
 	Limit int
 
-	floor string // set by selectNewest: no incident in range starts before
+	floor string // set by selectNewest for PostgreSQL's walks of the whole map; see there
 }
 
 // Circle is a circle on the map.
@@ -460,15 +543,27 @@ func (db *DB) where(f Filter) (string, []any) {
 	var args []any
 	arg := func(v any) string {
 		args = append(args, v)
-		return fmt.Sprintf("$%d", len(args))
+		return db.param(len(args))
 	}
 	if f.Since != "" {
-		conds = append(conds, "i.date_end >= "+arg(f.Since))
-		if f.floor != "" {
-			// No incident lasts longer than the longest stored, so
-			// none that overlaps the range starts before floor: the
-			// newest-first indexes stop there.
+		since := arg(f.Since)
+		conds = append(conds, "i.date_end >= "+since)
+		// No incident lasts longer than the longest stored, so none
+		// that overlaps the range starts more days before it (floor):
+		// the newest-first indexes stop there. The longest is read, by
+		// index, in the same statement, unless selectNewest read it
+		// first.
+		const longest = `(SELECT COALESCE(MAX(span_days), 0) FROM incidents)`
+		_, err := time.Parse(time.DateOnly, f.Since)
+		switch {
+		case f.floor != "":
 			conds = append(conds, "i.sort_date >= "+arg(f.floor))
+		case err != nil:
+			// Not a date: no floor.
+		case db.dialect == Postgres:
+			conds = append(conds, "i.sort_date >= to_char(CAST("+since+" AS date) - "+longest+", 'YYYY-MM-DD')")
+		default:
+			conds = append(conds, "i.sort_date >= date("+since+", '-' || "+longest+" || ' days')")
 		}
 	}
 	if f.Until != "" {
@@ -539,6 +634,24 @@ func (db *DB) where(f Filter) (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
+// param is the SQL of the nth parameter of a filter's query.
+//
+// On SQLite it is +$n, which means the same: unary plus changes no
+// value. SQLite (modernc's is built with STAT4) re-plans a statement
+// for the values bound to any parameter it could weigh against the
+// index samples of ANALYZE, which means preparing every page's query
+// twice, and a kept one (DB.queryPage) again on every run: preparing
+// took half of the list's CPU time on SQLite. It weighs only a bare
+// parameter, not +$n, and no plan of these queries depends on the
+// values: each filter picks its index (the grid, or the newest-first
+// order) by its form alone.
+func (db *DB) param(n int) string {
+	if db.dialect == SQLite {
+		return "+$" + strconv.Itoa(n)
+	}
+	return "$" + strconv.Itoa(n)
+}
+
 // queryWords splits a search into words, dropping what full-text query
 // syntax would read as operators.
 func queryWords(q string) []string {
@@ -554,19 +667,32 @@ const newest = ` ORDER BY i.sort_date DESC, i.id DESC`
 // Incidents returns the incidents f selects, newest first, each with its
 // sources.
 func (db *DB) Incidents(ctx context.Context, f Filter) ([]*incident.Incident, error) {
-	q, args, err := db.selectNewest(ctx, f, f.Limit)
+	q, args, err := db.selectNewest(ctx, f, f.Limit, newestColumns)
 	if err != nil {
 		return nil, err
 	}
 	return loadIncidentsKeyed(ctx, db.r, new([]Cursor), q, args...)
 }
 
+// newestColumns are the columns of incidents i that loadIncidentsKeyed
+// reads.
+const newestColumns = `i.id, i.seq, i.sort_date`
+
 // selectNewest returns the query of the first limit (zero: all)
-// incidents f selects, newest first: their id, seq and sort_date. With a
-// Since, it first reads the longest span of any incident, to bound how
-// far back the newest-first index is walked.
-func (db *DB) selectNewest(ctx context.Context, f Filter, limit int) (string, []any, error) {
-	if f.Since != "" {
+// incidents f selects, newest first: the columns cols of incidents i.
+//
+// A walk back along a newest-first index stops at the floor of a Since
+// (see where), which is read from the longest span of any incident.
+// The query reads it itself, but for PostgreSQL's walks of the whole
+// map (no box, or a large one), whose best plan depends on the values:
+// the planner must see the floor as a value, and selectNewest reads it
+// first. Left to guess it, it guessed a scan of a month of the table.
+func (db *DB) selectNewest(ctx context.Context, f Filter, limit int, cols string) (string, []any, error) {
+	var cells []int
+	if f.BBox != nil {
+		cells = f.BBox.cells()
+	}
+	if f.Since != "" && db.dialect == Postgres && cells == nil {
 		var span int
 		if err := db.r.QueryRowContext(ctx, `SELECT COALESCE(MAX(span_days), 0) FROM incidents`).Scan(&span); err != nil {
 			return "", nil, fmt.Errorf("longest incident: %w", err)
@@ -576,9 +702,32 @@ func (db *DB) selectNewest(ctx context.Context, f Filter, limit int) (string, []
 		}
 	}
 	where, args := db.where(f)
-	q := `SELECT i.id, i.seq, i.sort_date FROM incidents i` + where + newest
+	lim := ""
 	if limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", limit)
+		lim = fmt.Sprintf(" LIMIT %d", limit)
+	}
+	if cells != nil {
+		// One walk a cell, each of the first limit incidents of the
+		// cell, by id and date alone (from the index); the walks
+		// merged, and the first limit of them read. The plan is the
+		// same whatever the values.
+		arms := make([]string, len(cells))
+		for i, c := range cells {
+			args = append(args, c)
+			arms[i] = fmt.Sprintf(`SELECT * FROM (SELECT i.id, i.sort_date FROM incidents i%s AND i.cell = %s%s%s) c%d`,
+				where, db.param(len(args)), newest, lim, i)
+		}
+		q := `SELECT ` + cols + ` FROM (` + strings.Join(arms, ` UNION ALL `) + ` ORDER BY sort_date DESC, id DESC` + lim +
+			`) k JOIN incidents i ON i.id = k.id ORDER BY k.sort_date DESC, k.id DESC`
+		return q, args, nil
+	}
+	q := `SELECT ` + cols + ` FROM incidents i` + where + newest + lim
+	if db.dialect == Postgres {
+		// Which index is best depends on the values (a small box, a
+		// long range): PostgreSQL plans this query for each, rather
+		// than settling after five runs on a plan for any values, one
+		// that read a continent through the lat/lon index at 40 ms.
+		args = append([]any{pgx.QueryExecModeExec}, args...)
 	}
 	return q, args, nil
 }
@@ -590,7 +739,12 @@ func (db *DB) Page(ctx context.Context, f Filter) ([]*incident.Incident, *Cursor
 	if f.Limit <= 0 {
 		f.Limit = DefaultPage
 	}
-	q, args, err := db.selectNewest(ctx, f, f.Limit+1)
+	leave, err := db.enter(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer leave()
+	q, args, err := db.selectNewest(ctx, f, f.Limit+1, newestColumns)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -15,7 +15,16 @@
 // incidents_newest answer "newest first in a box, a date range and a
 // type" by walking back from the end of the range and checking the box
 // in the index itself (see the million-incident benchmark in
-// million_test.go, build tag bench).
+// million_test.go, build tag bench). A box of up to 16 cells of a
+// 10-degree grid (schema 7, cell.go) is walked a cell at a time instead,
+// along incidents_cell_newest, and the walks merged.
+//
+// Each incident's record as the list serves it (incident-v1, sources,
+// copies and review included) is stored with it (schema 6, record.go)
+// and rendered again by every write that changes what it shows, so that
+// PageRecords, which the list uses, reads a page as stored JSON with no
+// other lookup and no decoding. Open renders the records an older
+// schema or a bulk loader left missing.
 //
 // The same URL stored again with other content is a new version of its
 // article: the old version and its events stay as history, and the
@@ -32,7 +41,8 @@
 // read through a memory map (mmap_size), which the load benchmark of
 // package server (load_test.go, build tag bench) found to serve a page
 // of incidents with their reports about 1.6 times as fast as a read
-// call a page.
+// call a page. Reads of pages of incidents wait for a connection in a
+// queue of their own, first come first served (DB.enter).
 package store
 
 import (
@@ -48,6 +58,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
 	_ "modernc.org/sqlite"             // SQLite driver "sqlite"
@@ -75,14 +86,21 @@ type DB struct {
 	w       *sql.DB // the writer
 	r       *sql.DB // readers; the same pool as w on PostgreSQL
 	version string
+	// pages holds a place for each page of incidents being read (see
+	// enter); its size is the reader pool's.
+	pages chan struct{}
+
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt // SQLite's statements of pages, by text; see queryPage
 }
 
 // Options tune Open.
 type Options struct {
 	// Version is the sitrep version recorded beside what it writes.
 	Version string
-	// Readers is the size of SQLite's reader pool; zero means the number
-	// of CPUs, at least 4.
+	// Readers is the size of SQLite's reader pool, and so the number of
+	// pages of incidents read at once (see DB.enter); zero means the
+	// number of CPUs, at least 4.
 	Readers int
 }
 
@@ -92,7 +110,10 @@ func IsPostgres(dsn string) bool {
 }
 
 // Open opens the database dsn, a SQLite file path or a postgres:// URL,
-// and brings its schema up to date.
+// brings its schema up to date, and renders the stored record of every
+// incident that has none (record.go): once, after migration 6, every
+// incident, which on the load benchmark's machine took 15 s for 100,000
+// on SQLite and 45 s on PostgreSQL.
 func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	if opt.Version == "" {
 		opt.Version = "dev"
@@ -104,9 +125,12 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open %s: %w", redact(dsn), err)
 		}
-		p.SetMaxOpenConns(max(4, runtime.NumCPU()+1))
-		p.SetMaxIdleConns(max(4, runtime.NumCPU()+1))
+		n := max(4, runtime.NumCPU()+1)
+		p.SetMaxOpenConns(n)
+		p.SetMaxIdleConns(n)
 		db.w, db.r = p, p
+		// One connection stays free of pages for writes.
+		db.pages = make(chan struct{}, n-1)
 	} else {
 		db.dialect = SQLite
 		if dsn == "" {
@@ -131,6 +155,8 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 		r.SetMaxOpenConns(n)
 		r.SetMaxIdleConns(n)
 		db.w, db.r = w, r
+		db.pages = make(chan struct{}, n)
+		db.stmts = map[string]*sql.Stmt{}
 	}
 	if err := db.w.PingContext(ctx); err != nil {
 		db.Close()
@@ -140,7 +166,67 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("migrate %s: %w", redact(dsn), err)
 	}
+	// What no migration can do: render the records of incidents stored
+	// before schema 6, or by a bulk loader (see record.go).
+	if err := db.renderMissing(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", redact(dsn), err)
+	}
 	return db, nil
+}
+
+// enter waits for a place among the pages of incidents being read, in
+// the order callers come, and returns the function that gives it back.
+// Under load, requests for pages queue here, first come first served,
+// rather than in database/sql, which hands a freed connection to a
+// waiter drawn at random: the load benchmark's 20 clients on 4
+// connections saw a 99th percentile of three times the median from
+// that alone.
+func (db *DB) enter(ctx context.Context) (leave func(), err error) {
+	select {
+	case db.pages <- struct{}{}:
+		return func() { <-db.pages }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// maxStmts caps DB.stmts; past it, a query is prepared for one run.
+const maxStmts = 128
+
+// queryPage runs the query of a page of incidents on the readers. On
+// SQLite its statement is kept, prepared, by its text, which a filter's
+// form decides: the values are parameters (see param), and the query of
+// a page in a box, up to 16 walks merged, took as long to prepare as to
+// run. (PostgreSQL's driver keeps the statements it prepares itself.)
+func (db *DB) queryPage(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if db.dialect != SQLite {
+		return db.r.QueryContext(ctx, q, args...)
+	}
+	db.stmtMu.Lock()
+	st, ok := db.stmts[q]
+	full := len(db.stmts) >= maxStmts
+	db.stmtMu.Unlock()
+	if !ok && !full {
+		p, err := db.r.PrepareContext(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		db.stmtMu.Lock()
+		st, ok = db.stmts[q]
+		keep := !ok && db.stmts != nil // not prepared meanwhile, nor closed
+		if keep {
+			db.stmts[q], st = p, p
+		}
+		db.stmtMu.Unlock()
+		if !keep {
+			p.Close()
+		}
+	}
+	if st == nil {
+		return db.r.QueryContext(ctx, q, args...)
+	}
+	return st.QueryContext(ctx, args...)
 }
 
 // sqliteDSN builds the modernc.org/sqlite DSN for path. busy_timeout comes
@@ -181,6 +267,12 @@ func (db *DB) Dialect() Dialect { return db.dialect }
 // Close closes the database.
 func (db *DB) Close() error {
 	var err error
+	db.stmtMu.Lock()
+	for _, st := range db.stmts {
+		err = errors.Join(err, st.Close())
+	}
+	db.stmts = nil
+	db.stmtMu.Unlock()
 	if db.w != nil {
 		err = db.w.Close()
 	}

@@ -9,7 +9,8 @@
 // A fill is one of two kinds:
 //
 //   - Bare incidents (Options.Reports false): one row per incident with the
-//     indexed columns and a stub record, and no reports. This is what the
+//     indexed columns, a stub reconciled record and the stored record of
+//     an incident with no reports, and no reports. This is what the
 //     query benchmark needs to time the walk along the indexes, and it
 //     takes seconds per million.
 //   - Incidents with their reports (Options.Reports true): each incident
@@ -19,6 +20,11 @@
 //     incident, and about one article in ten has a near-duplicate copy
 //     from another outlet. The API then answers with records of the size
 //     of real ones, about 1.5 to 6 KB of JSON each.
+//
+// Either way each incident's stored record (incidents.record, schema 6)
+// is written with its row, rendered from the incident as generated:
+// byte for byte what the store renders from the rows (TestFill checks),
+// and a table as compact as one written once.
 //
 // Entities and near-duplicate sketches are not written, since no query of
 // incidents reads them. The data come from a seeded generator, so the

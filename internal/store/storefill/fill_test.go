@@ -1,6 +1,7 @@
 package storefill_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"testing"
@@ -69,6 +70,7 @@ func TestFill(t *testing.T) {
 				if string(a) != string(b) {
 					t.Errorf("second fill with the same seed: got\n%s\nwant\n%s", b, a)
 				}
+				sameRecords(t, db)
 			})
 			t.Run("bare", func(t *testing.T) {
 				dsn := storetest.DSN(t, backend)
@@ -91,7 +93,42 @@ func TestFill(t *testing.T) {
 				if len(ins) != 10 {
 					t.Errorf("page in Sudan's box: got %d incidents, want 10", len(ins))
 				}
+				sameRecords(t, db)
 			})
 		})
+	}
+}
+
+// sameRecords checks that the records Fill stored are those the store
+// renders from the rows Fill wrote, byte for byte.
+func sameRecords(t *testing.T, db *store.DB) {
+	t.Helper()
+	ctx := context.Background()
+	f := store.Filter{Limit: 10000}
+	ins, _, err := db.Page(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs [][]byte
+	if _, _, err := db.PageRecords(ctx, f, func(rec []byte) { recs = append(recs, bytes.Clone(rec)) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != len(ins) {
+		t.Fatalf("got %d stored records, want %d", len(recs), len(ins))
+	}
+	bad := 0
+	for i, in := range ins {
+		want, err := json.Marshal(in.Record())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(recs[i], want) {
+			if bad++; bad <= 3 {
+				t.Errorf("incident %s: stored record\n%s\nwant what the store renders\n%s", in.ID, recs[i], want)
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d stored records differ from the store's rendering", bad, len(ins))
 	}
 }
