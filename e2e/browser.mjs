@@ -19,6 +19,19 @@ const out = process.env.ARTIFACTS || 'artifacts';
 const timeout = 20000;
 mkdirSync(out, { recursive: true });
 
+// markersAtLeast runs in the page: the number of incidents the map shows
+// (a marker is one; a cluster says "37", "1.2k" or "10k", so sums of 1,000
+// and more are rounded) when it is at least n, else 0. It is passed to
+// the page as a function, since the page's CSP refuses string evaluation.
+function markersAtLeast(n) {
+  const c = [...document.querySelectorAll('#map .leaflet-marker-icon')].reduce((sum, el) => {
+    if (!el.classList.contains('cluster')) return sum + 1;
+    const t = el.textContent.trim();
+    return sum + (t.endsWith('k') ? parseFloat(t) * 1000 : parseInt(t, 10) || 0);
+  }, 0);
+  return c >= n ? c : 0;
+}
+
 let failed = 0;
 function check(ok, what) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
@@ -63,10 +76,7 @@ try {
   await page.waitForSelector('#map .leaflet-marker-icon', { timeout });
   // The offline basemap: the countries drawn on a canvas of their own pane.
   await page.waitForSelector('#map .leaflet-pane canvas', { timeout });
-  const shown = await page.$$eval('#map .leaflet-marker-icon', els => els.reduce((n, el) => {
-    if (el.classList.contains('cluster')) return n + (parseInt(el.textContent.replace(/[^0-9]/g, ''), 10) || 0);
-    return n + 1;
-  }, 0));
+  const shown = await page.evaluate(markersAtLeast, 0);
   check(shown === located, `the map shows ${shown} of ${located} located incidents`);
   check(await page.locator('#timeline canvas').count() > 0, 'the timeline is drawn');
   await page.screenshot({ path: join(out, 'map.png') });
@@ -129,21 +139,9 @@ try {
     await many.goto(process.env.SITREP_URL_MANY + '/', { waitUntil: 'load' });
     // Cluster icons say "37", "1.2k" or "10k": the sum of 1,000 and more
     // is rounded, so it is checked to within 2%.
-    const countMarkers = () => [...document.querySelectorAll('#map .leaflet-marker-icon')].reduce((sum, el) => {
-      if (!el.classList.contains('cluster')) return sum + 1;
-      const t = el.textContent.trim();
-      return sum + (t.endsWith('k') ? parseFloat(t) * 1000 : parseInt(t, 10) || 0);
-    }, 0);
-    await many.waitForFunction(n => {
-      const c = [...document.querySelectorAll('#map .leaflet-marker-icon')].reduce((sum, el) => {
-        if (!el.classList.contains('cluster')) return sum + 1;
-        const t = el.textContent.trim();
-        return sum + (t.endsWith('k') ? parseFloat(t) * 1000 : parseInt(t, 10) || 0);
-      }, 0);
-      return c >= n * 0.98;
-    }, want, { timeout: 120000, polling: 250 });
+    await many.waitForFunction(markersAtLeast, want * 0.98, { timeout: 120000, polling: 250 });
     const loaded = Date.now() - t0;
-    const shown = await many.evaluate(countMarkers);
+    const shown = await many.evaluate(markersAtLeast, 0);
     check(Math.abs(shown - want) <= want * 0.02, `the map shows about ${Math.round(shown)} of ${want} incidents`);
     const z0 = Date.now();
     await many.click('.leaflet-control-zoom-in');
