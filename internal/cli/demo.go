@@ -10,7 +10,6 @@ import (
 
 	"sitrep/internal/demo"
 	"sitrep/internal/ingest"
-	"sitrep/internal/pipeline"
 )
 
 // runDemo fills a database with the project's example reports, read by
@@ -33,17 +32,12 @@ func runDemo(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	st, err := openStore(ctx, *db)
+	st, x, err := openReader(ctx, *db)
 	if err != nil {
 		fmt.Fprintf(stderr, "sitrep demo: %v\n", err)
 		return 1
 	}
 	defer st.Close()
-	x, err := pipeline.New()
-	if err != nil {
-		fmt.Fprintf(stderr, "sitrep demo: %v\n", err)
-		return 1
-	}
 	sum, err := ingest.Run(ctx, st, x, nil, ingest.Options{
 		Reports: demo.Reports(),
 		Failed:  func(input string, err error) { fmt.Fprintf(stderr, "sitrep demo: %s: %v\n", input, err) },

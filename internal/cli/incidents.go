@@ -16,6 +16,7 @@ import (
 	"sitrep/internal/incident"
 	"sitrep/internal/ingest"
 	"sitrep/internal/model"
+	"sitrep/internal/pipeline"
 	"sitrep/internal/store"
 )
 
@@ -75,6 +76,21 @@ func filterFlags(fs *flag.FlagSet) func() (store.Filter, error) {
 // openStore opens the database named by --db for a command.
 func openStore(ctx context.Context, dsn string) (*store.DB, error) {
 	return store.Open(ctx, dsn, store.Options{Version: ingest.SitrepVersion()})
+}
+
+// openReader opens the database and the extraction pipeline that the
+// commands reading reports into it (ingest, demo, reprocess, serve) need.
+func openReader(ctx context.Context, dsn string) (*store.DB, *pipeline.Extractor, error) {
+	st, err := openStore(ctx, dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	x, err := pipeline.New()
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, x, nil
 }
 
 func runIncidents(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

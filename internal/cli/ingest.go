@@ -11,7 +11,6 @@ import (
 
 	"sitrep/internal/fetch"
 	"sitrep/internal/ingest"
-	"sitrep/internal/pipeline"
 	"sitrep/internal/store"
 )
 
@@ -65,17 +64,12 @@ func runIngest(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	st, err := openStore(ctx, *db)
+	st, x, err := openReader(ctx, *db)
 	if err != nil {
 		fmt.Fprintf(stderr, "sitrep ingest: %v\n", err)
 		return 1
 	}
 	defer st.Close()
-	x, err := pipeline.New()
-	if err != nil {
-		fmt.Fprintf(stderr, "sitrep ingest: %v\n", err)
-		return 1
-	}
 	opt := ingest.Options{
 		Workers:   *workers,
 		Published: ref,

@@ -9,7 +9,6 @@ import (
 	"os/signal"
 
 	"sitrep/internal/ingest"
-	"sitrep/internal/pipeline"
 )
 
 // runReprocess reads every stored raw input again with this sitrep and
@@ -32,17 +31,12 @@ func runReprocess(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	st, err := openStore(ctx, *db)
+	st, x, err := openReader(ctx, *db)
 	if err != nil {
 		fmt.Fprintf(stderr, "sitrep reprocess: %v\n", err)
 		return 1
 	}
 	defer st.Close()
-	x, err := pipeline.New()
-	if err != nil {
-		fmt.Fprintf(stderr, "sitrep reprocess: %v\n", err)
-		return 1
-	}
 	sum, err := ingest.Reprocess(ctx, st, x, func(c ingest.Change) {
 		if c.Err != nil {
 			fmt.Fprintf(stderr, "sitrep reprocess: %s: %v\n", c.Input, c.Err)

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"sitrep/internal/fetch"
-	"sitrep/internal/pipeline"
 	"sitrep/internal/server"
 )
 
@@ -45,17 +44,12 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	st, err := openStore(ctx, *db)
+	st, x, err := openReader(ctx, *db)
 	if err != nil {
 		fmt.Fprintf(stderr, "sitrep serve: %v\n", err)
 		return 1
 	}
 	defer st.Close()
-	x, err := pipeline.New()
-	if err != nil {
-		fmt.Fprintf(stderr, "sitrep serve: %v\n", err)
-		return 1
-	}
 	srv, err := server.New(server.Config{
 		DB: st, Extractor: x, Token: *token, Private: *private, Logger: log,
 		Fetch: fetch.Options{AllowPrivate: *allowPrivate, Timeout: *timeout},
