@@ -7,7 +7,6 @@
 package fingerprint
 
 import (
-	"hash/fnv"
 	"slices"
 	"strings"
 	"unicode"
@@ -30,10 +29,14 @@ func Words(text string) []string {
 	})
 }
 
-// shingles returns the hashes of the word shingles of text, each once.
-func shingles(text string) map[uint64]struct{} {
+// Set is the hashes of the word shingles of a body, each once.
+type Set map[uint64]struct{}
+
+// Shingles returns the shingle hashes of text. A caller that compares
+// one body with several others, or sketches it too, computes them once.
+func Shingles(text string) Set {
 	w := Words(text)
-	out := make(map[uint64]struct{}, len(w))
+	out := make(Set, len(w))
 	if len(w) < Shingle {
 		if len(w) > 0 {
 			out[hash(strings.Join(w, " "))] = struct{}{}
@@ -41,17 +44,46 @@ func shingles(text string) map[uint64]struct{} {
 		return out
 	}
 	for i := 0; i+Shingle <= len(w); i++ {
-		out[hash(strings.Join(w[i:i+Shingle], " "))] = struct{}{}
+		out[hashWords(w[i:i+Shingle])] = struct{}{}
 	}
 	return out
 }
 
+// FNV-1a's 64-bit constants.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
 func hash(s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	// fnv's low bits mix poorly for short keys; finish with a mixer
-	// (SplitMix64's) so that the smallest hashes are a fair sample.
-	x := h.Sum64()
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return mix(h)
+}
+
+// hashWords is hash of the words joined by spaces, without joining them.
+func hashWords(ws []string) uint64 {
+	h := uint64(fnvOffset)
+	for i, w := range ws {
+		if i > 0 {
+			h ^= ' '
+			h *= fnvPrime
+		}
+		for j := 0; j < len(w); j++ {
+			h ^= uint64(w[j])
+			h *= fnvPrime
+		}
+	}
+	return mix(h)
+}
+
+// mix finishes an FNV-1a hash, whose low bits mix poorly for short keys,
+// with SplitMix64's mixer, so that the smallest hashes are a fair
+// sample.
+func mix(x uint64) uint64 {
 	x ^= x >> 30
 	x *= 0xbf58476d1ce4e5b9
 	x ^= x >> 27
@@ -65,8 +97,10 @@ func hash(s string) uint64 {
 // share most of their shingles share most of their sketch, so a store that
 // indexes sketch values finds near-duplicate candidates with K lookups,
 // however many articles it holds.
-func Sketch(text string) []int64 {
-	sh := shingles(text)
+func Sketch(text string) []int64 { return Shingles(text).Sketch() }
+
+// Sketch returns the set's sketch (see the function Sketch).
+func (sh Set) Sketch() []int64 {
 	out := make([]int64, 0, len(sh))
 	for h := range sh {
 		out = append(out, int64(h>>1))
@@ -81,8 +115,10 @@ func Sketch(text string) []int64 {
 // Containment is the share of the shingles of the shorter of a and b that
 // the other also has: 1 for the same body, near 1 for a copy with a line
 // added or dropped, low for different stories.
-func Containment(a, b string) float64 {
-	sa, sb := shingles(a), shingles(b)
+func Containment(a, b string) float64 { return Shingles(a).Containment(Shingles(b)) }
+
+// Containment is Containment of the bodies of two sets.
+func (sa Set) Containment(sb Set) float64 {
 	if len(sa) > len(sb) {
 		sa, sb = sb, sa
 	}
@@ -101,6 +137,11 @@ func Containment(a, b string) float64 {
 // Near reports whether two bodies are near duplicates, and their
 // containment.
 func Near(a, b string) (bool, float64) {
-	c := Containment(a, b)
+	return Shingles(a).Near(Shingles(b))
+}
+
+// Near is Near of the bodies of two sets.
+func (sa Set) Near(sb Set) (bool, float64) {
+	c := sa.Containment(sb)
 	return c >= MinContainment, c
 }

@@ -207,6 +207,13 @@ var precisionRank = map[string]int{
 	model.PrecAdmin1: 3, model.PrecRegion: 4, model.PrecCountry: 5,
 }
 
+// EarthKm is the mean radius of the earth that Km measures on.
+const EarthKm = 6371.0088
+
+// Fine reports whether a place is at district precision or finer: two
+// such places are compared by distance (see Match and MaxKm).
+func Fine(p *model.Place) bool { return placeRank(p) <= precisionRank[model.PrecAdmin2] }
+
 func placeRank(p *model.Place) int {
 	if r, ok := precisionRank[p.Precision]; ok {
 		return r
@@ -250,7 +257,7 @@ func MaxKm(typ string) float64 {
 
 // Km is the great-circle distance between two points in kilometres.
 func Km(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0088
+	const r = EarthKm
 	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
 	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
 	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)

@@ -33,7 +33,6 @@ import (
 
 	"sitrep/internal/fetch"
 	"sitrep/internal/incident"
-	"sitrep/internal/model"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/store"
 )
@@ -156,9 +155,8 @@ type job struct {
 // result is what a worker made of a job.
 type result struct {
 	job
-	raw  []byte
-	doc  *model.Document
-	seen bool // stored before, byte for byte
+	in   *store.ArticleInput // the input extracted and prepared for storing
+	seen bool                // stored before, byte for byte
 }
 
 // Run ingests inputs into db. It returns an error only when the store
@@ -187,8 +185,9 @@ func Run(ctx context.Context, db *store.DB, x *pipeline.Extractor, inputs []stri
 	defer cancel()
 
 	// window bounds the jobs between the producer and the writer, so that
-	// a slow input holds back at most this many finished ones.
-	window := make(chan struct{}, 8*workers)
+	// a slow input holds back at most this many finished ones; it is
+	// wider than a batch, so that the workers go on while one is written.
+	window := make(chan struct{}, max(2*maxBatch, 8*workers))
 	jobs := make(chan job)
 	results := make(chan result, workers)
 	var found atomic.Int64
@@ -244,38 +243,61 @@ func Run(ctx context.Context, db *store.DB, x *pipeline.Extractor, inputs []stri
 		close(results)
 	}()
 
-	// The writer: results in input order.
-	unplaced := 0
+	// The writer: results in input order, in batches (see maxBatch).
 	held := map[int]result{}
 	next := 0
-	for r := range results {
+	open := true
+	for open {
+		r, ok := <-results
+		if !ok {
+			break
+		}
 		held[r.i] = r
-		for {
+		// Whatever else is waiting joins the batch.
+	drain:
+		for len(held) < maxBatch {
+			select {
+			case r, ok := <-results:
+				if !ok {
+					open = false
+					break drain
+				}
+				held[r.i] = r
+			default:
+				break drain
+			}
+		}
+		var batch []result
+		for len(batch) < maxBatch {
 			r, ok := held[next]
 			if !ok {
 				break
 			}
 			delete(held, next)
 			next++
+			batch = append(batch, r)
+		}
+		if len(batch) == 0 {
+			continue
+		}
+		if err := writeBatch(ctx, db, batch, opt, &sum); err != nil {
+			return sum, err
+		}
+		for k := range batch {
 			<-window
-			if err := write(ctx, db, r, opt, &sum, &unplaced); err != nil {
-				return sum, err
-			}
-			if err := assign(ctx, db, &sum, &unplaced); err != nil {
-				return sum, err
-			}
 			if opt.Progress != nil {
-				// Walked is read before Found: once walked, Found is final.
+				// Walked is read before Found: once walked, Found is
+				// final.
 				w := walked.Load()
-				opt.Progress(Progress{Done: next, Found: int(found.Load()), Walked: w})
+				opt.Progress(Progress{Done: next - len(batch) + k + 1, Found: int(found.Load()), Walked: w})
 			}
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
-	if err := assign(ctx, db, &sum, &unplaced); err != nil {
-		return sum, err
+	if len(held) > 0 {
+		return sum, fmt.Errorf("ingest: %d results left unwritten", len(held))
 	}
 	if opt.Progress != nil {
 		// Every worker is done, so the producer is too.
@@ -284,66 +306,79 @@ func Run(ctx context.Context, db *store.DB, x *pipeline.Extractor, inputs []stri
 	return sum, nil
 }
 
-// write stores one result and places its events.
-func write(ctx context.Context, db *store.DB, r result, opt Options, sum *Summary, unplaced *int) error {
-	if r.err != nil {
-		sum.Failed++
-		if opt.Failed != nil {
-			opt.Failed(r.input, r.err)
-		}
-		return nil
-	}
-	if r.seen {
-		sum.Duplicate++
-		if opt.Stored != nil {
-			opt.Stored(r.input, store.AddResult{Outcome: store.Duplicate})
-		}
-		return nil
-	}
-	res, err := db.AddArticle(ctx, &store.ArticleInput{Input: r.input, Raw: r.raw, Doc: r.doc})
-	if err != nil {
-		if ctx.Err() != nil {
-			return err
-		}
-		// A store that fails on one article fails on the next: stop.
-		return err
-	}
-	switch res.Outcome {
-	case store.New, store.Version:
-		sum.New++
-		sum.Events += res.Events
-		if res.Outcome == store.Version {
-			sum.Versions++
-		}
-	case store.Duplicate:
-		sum.Duplicate++
-	default:
-		sum.Duplicate++
-		sum.Copies++
-	}
-	if opt.Stored != nil {
-		opt.Stored(r.input, res)
-	}
-	if (res.Outcome == store.New || res.Outcome == store.Version) && res.Events > 0 {
-		*unplaced++
-	}
-	return nil
-}
+// maxBatch is the most results the writer stores in one transaction,
+// with the placing of their events. A transaction per report spent more
+// on committing than on storing it; a batch is whatever the workers
+// finished while the last one was written, so a slow trickle of inputs
+// is still stored one by one as it comes.
+const maxBatch = 32
 
-// assign places the events of the articles stored since the last call
-// (each article's, as soon as it is stored, so that a killed run leaves
-// little unplaced).
-func assign(ctx context.Context, db *store.DB, sum *Summary, unplaced *int) error {
-	if *unplaced == 0 {
-		return nil
-	}
-	st, err := Assign(ctx, db)
+// writeBatch stores a batch of results and places their events in
+// incidents, in one transaction, and then reports each.
+func writeBatch(ctx context.Context, db *store.DB, batch []result, opt Options, sum *Summary) error {
+	res := make([]store.AddResult, len(batch))
+	var st AssignStats
+	err := db.Update(ctx, func(tx *store.Tx) error {
+		st = AssignStats{}
+		placing := false
+		for i, r := range batch {
+			res[i] = store.AddResult{}
+			if r.err != nil || r.seen {
+				continue
+			}
+			var err error
+			res[i], err = tx.AddArticle(ctx, r.in)
+			if err != nil {
+				// A store that fails on one article fails on the next:
+				// stop.
+				return err
+			}
+			if (res[i].Outcome == store.New || res[i].Outcome == store.Version) && res[i].Events > 0 {
+				placing = true
+			}
+		}
+		if !placing {
+			return nil
+		}
+		var err error
+		st, err = assignTx(ctx, tx)
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	*unplaced = 0
 	sum.Incidents += st.Incidents
 	sum.Merged += st.Merged
+	for i, r := range batch {
+		switch {
+		case r.err != nil:
+			sum.Failed++
+			if opt.Failed != nil {
+				opt.Failed(r.input, r.err)
+			}
+			continue
+		case r.seen:
+			sum.Duplicate++
+			res[i] = store.AddResult{Outcome: store.Duplicate}
+		default:
+			switch res[i].Outcome {
+			case store.New, store.Version:
+				sum.New++
+				sum.Events += res[i].Events
+				if res[i].Outcome == store.Version {
+					sum.Versions++
+				}
+			case store.Duplicate:
+				sum.Duplicate++
+			default:
+				sum.Duplicate++
+				sum.Copies++
+			}
+		}
+		if opt.Stored != nil {
+			opt.Stored(r.input, res[i])
+		}
+	}
 	return nil
 }
 
@@ -424,7 +459,7 @@ func work(ctx context.Context, db *store.DB, x *pipeline.Extractor, j job, opt O
 	defer func() {
 		if p := recover(); p != nil {
 			r.err = fmt.Errorf("extraction failed: %v", p)
-			r.doc = nil
+			r.in = nil
 		}
 	}()
 	pageURL := j.pageURL
@@ -432,29 +467,30 @@ func work(ctx context.Context, db *store.DB, x *pipeline.Extractor, j job, opt O
 	if !j.published.IsZero() {
 		published = j.published
 	}
+	var raw []byte
 	switch {
 	case j.raw != nil:
-		r.raw = j.raw
+		raw = j.raw
 	case isURL(j.input):
 		resp, err := opt.Fetcher.Get(ctx, j.input)
 		if err != nil {
 			r.err = fetchError(err)
 			return r
 		}
-		r.raw, pageURL = resp.Body, resp.URL
+		raw, pageURL = resp.Body, resp.URL
 	default:
 		b, err := readFile(j.input)
 		if err != nil {
 			r.err = err
 			return r
 		}
-		r.raw = b
+		raw = b
 	}
-	if len(r.raw) == 0 {
+	if len(raw) == 0 {
 		r.err = errors.New("empty input")
 		return r
 	}
-	seen, err := db.HasRaw(ctx, store.RawHash(r.raw))
+	seen, err := db.HasRaw(ctx, store.RawHash(raw))
 	if err != nil {
 		r.err = err
 		return r
@@ -463,7 +499,7 @@ func work(ctx context.Context, db *store.DB, x *pipeline.Extractor, j job, opt O
 		r.seen = true
 		return r
 	}
-	doc, err := x.Extract(r.raw, pageURL, published)
+	doc, err := x.Extract(raw, pageURL, published)
 	if err != nil {
 		r.err = err
 		return r
@@ -472,7 +508,13 @@ func work(ctx context.Context, db *store.DB, x *pipeline.Extractor, j job, opt O
 		r.err = errors.New("no article text found")
 		return r
 	}
-	r.doc = doc
+	in := &store.ArticleInput{Input: j.input, Raw: raw, Doc: doc}
+	// Hashing, compressing and shingling here spares the one writer.
+	if err := in.Prepare(); err != nil {
+		r.err = err
+		return r
+	}
+	r.in = in
 	return r
 }
 
@@ -534,29 +576,63 @@ type AssignStats struct {
 // transaction per batch.
 func Assign(ctx context.Context, db *store.DB) (AssignStats, error) {
 	var st AssignStats
-	const batch = 200
 	for {
+		var part AssignStats
 		n := 0
 		err := db.Update(ctx, func(tx *store.Tx) error {
-			ms, err := tx.PendingEvents(ctx, batch)
-			if err != nil {
-				return err
-			}
-			n = len(ms)
-			for _, m := range ms {
-				if err := place(ctx, tx, m, &st); err != nil {
-					return err
-				}
-			}
-			return nil
+			var err error
+			part, n, err = assignSome(ctx, tx)
+			return err
 		})
 		if err != nil {
 			return st, fmt.Errorf("assign events to incidents: %w", err)
 		}
-		if n < batch {
+		st.add(part)
+		if n < assignBatch {
 			return st, nil
 		}
 	}
+}
+
+// assignBatch is the number of pending events read at a time.
+const assignBatch = 200
+
+// assignTx places every pending event in an incident within tx.
+func assignTx(ctx context.Context, tx *store.Tx) (AssignStats, error) {
+	var st AssignStats
+	for {
+		part, n, err := assignSome(ctx, tx)
+		st.add(part)
+		if err != nil {
+			return st, fmt.Errorf("assign events to incidents: %w", err)
+		}
+		if n < assignBatch {
+			return st, nil
+		}
+	}
+}
+
+// assignSome places up to assignBatch pending events, and returns how
+// many it read.
+func assignSome(ctx context.Context, tx *store.Tx) (AssignStats, int, error) {
+	var st AssignStats
+	ms, err := tx.PendingEvents(ctx, assignBatch)
+	if err != nil {
+		return st, 0, err
+	}
+	for _, m := range ms {
+		if err := place(ctx, tx, m, &st); err != nil {
+			return st, len(ms), err
+		}
+	}
+	return st, len(ms), nil
+}
+
+func (s *AssignStats) add(o AssignStats) {
+	s.Incidents += o.Incidents
+	s.Merged += o.Merged
+	s.Absorbed += o.Absorbed
+	s.Skipped += o.Skipped
 }
 
 // place decides and writes where one event goes.

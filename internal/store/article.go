@@ -26,6 +26,37 @@ type ArticleInput struct {
 	Raw []byte
 	// Doc is what the extractor read from it.
 	Doc *model.Document
+
+	prep *prepared // see Prepare
+}
+
+// prepared is what storing an input needs that depends on the input
+// alone.
+type prepared struct {
+	rawHash  string
+	gz       []byte
+	shingles fingerprint.Set
+	sketch   []int64
+}
+
+// Prepare computes what storing the input needs that depends on it alone:
+// the raw input's hash and compressed form, the body's shingles and
+// sketch. AddArticle calls it when the caller has not; an ingest calls it
+// in its workers, so that the one writer does not.
+func (in *ArticleInput) Prepare() error {
+	if in.prep != nil {
+		return nil
+	}
+	if in.Doc == nil || in.Doc.Article == nil {
+		return errors.New("no document")
+	}
+	gz, err := compress(in.Raw)
+	if err != nil {
+		return err
+	}
+	sh := fingerprint.Shingles(in.Doc.Article.Text)
+	in.prep = &prepared{rawHash: RawHash(in.Raw), gz: gz, shingles: sh, sketch: sh.Sketch()}
+	return nil
 }
 
 // RawHash returns the hex SHA-256 of a raw input, its identity in the
@@ -85,18 +116,31 @@ func (db *DB) HasRaw(ctx context.Context, rawHash string) (bool, error) {
 // article with its entities and events, the events pending assignment to
 // incidents.
 func (db *DB) AddArticle(ctx context.Context, in *ArticleInput) (AddResult, error) {
-	if in.Doc == nil || in.Doc.Article == nil {
-		return AddResult{}, errors.New("add article: no document")
+	if err := in.Prepare(); err != nil {
+		return AddResult{}, fmt.Errorf("add article %s: %w", in.Input, err)
 	}
-	a := in.Doc.Article
-	rawHash := RawHash(in.Raw)
-	gz, err := compress(in.Raw)
+	var res AddResult
+	err := db.Update(ctx, func(t *Tx) error {
+		var err error
+		res, err = t.AddArticle(ctx, in)
+		return err
+	})
 	if err != nil {
 		return AddResult{}, err
 	}
-	sketch := fingerprint.Sketch(a.Text)
+	return res, nil
+}
+
+// AddArticle is DB.AddArticle within the transaction.
+func (t *Tx) AddArticle(ctx context.Context, in *ArticleInput) (AddResult, error) {
+	if err := in.Prepare(); err != nil {
+		return AddResult{}, fmt.Errorf("add article %s: %w", in.Input, err)
+	}
+	db := t.db
+	a := in.Doc.Article
+	rawHash, gz, sketch := in.prep.rawHash, in.prep.gz, in.prep.sketch
 	var res AddResult
-	err = db.Update(ctx, func(t *Tx) error {
+	err := func() error {
 		tx := t.tx
 		res = AddResult{}
 		var existing string
@@ -146,7 +190,7 @@ func (db *DB) AddArticle(ctx context.Context, in *ArticleInput) (AddResult, erro
 		var sim float64
 		err = nil
 		if prev == "" {
-			near, sim, err = nearDuplicate(ctx, tx, a.Text, sketch)
+			near, sim, err = nearDuplicate(ctx, tx, in.prep.shingles, sketch)
 		}
 		if err != nil {
 			return err
@@ -212,14 +256,14 @@ func (db *DB) AddArticle(ctx context.Context, in *ArticleInput) (AddResult, erro
 			res.Outcome, res.Previous, res.Updated = Version, prev, n
 		}
 		return nil
-	})
+	}()
 	if err != nil {
 		return AddResult{}, fmt.Errorf("add article %s: %w", in.Input, err)
 	}
 	return res, nil
 }
 
-func insertEvent(ctx context.Context, tx *sql.Tx, a *model.Article, ev *model.Event, ord int, version string) error {
+func insertEvent(ctx context.Context, tx querier, a *model.Article, ev *model.Event, ord int, version string) error {
 	data, err := json.Marshal(ev)
 	if err != nil {
 		return fmt.Errorf("encode event %s: %w", ev.ID, err)
@@ -289,7 +333,7 @@ func minSharedHashes(n int) int {
 // nearDuplicate finds the stored article text is a near duplicate of: the
 // candidates share sketch hashes with it, and the one that shares the most
 // shingles, if enough, wins. It returns "" when there is none.
-func nearDuplicate(ctx context.Context, q querier, text string, sketch []int64) (string, float64, error) {
+func nearDuplicate(ctx context.Context, q querier, sh fingerprint.Set, sketch []int64) (string, float64, error) {
 	if len(sketch) == 0 {
 		return "", 0, nil
 	}
@@ -323,7 +367,7 @@ func nearDuplicate(ctx context.Context, q querier, text string, sketch []int64) 
 		if err := q.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = $1`, id).Scan(&other); err != nil {
 			return "", 0, fmt.Errorf("read near duplicate %s: %w", id, err)
 		}
-		if ok, sim := fingerprint.Near(text, other); ok && sim > bestSim {
+		if ok, sim := sh.Near(fingerprint.Shingles(other)); ok && sim > bestSim {
 			best, bestSim = id, sim
 		}
 	}

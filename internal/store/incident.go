@@ -21,7 +21,7 @@ import (
 // goroutine.
 type Tx struct {
 	db *DB
-	tx *sql.Tx
+	tx *wtx
 
 	// stale lists, once each, the incidents whose stored records must
 	// be rendered again before the transaction commits (renderStale).
@@ -31,13 +31,19 @@ type Tx struct {
 
 // Update runs fn in a write transaction, committed when fn returns nil.
 func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error {
-		t := &Tx{db: db, tx: tx}
+	var wanted []string
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		t := &Tx{db: db, tx: db.newWtx(tx)}
+		defer func() { wanted = t.tx.wanted }()
 		if err := fn(t); err != nil {
 			return err
 		}
 		return t.renderStale(ctx)
 	})
+	if len(wanted) > 0 {
+		db.prepareWanted(ctx, wanted)
+	}
+	return err
 }
 
 // memberColumns are the columns memberFrom reads, in order.
@@ -96,21 +102,89 @@ func (t *Tx) PendingEvents(ctx context.Context, limit int) ([]*incident.Member, 
 // MaxCandidates caps the incidents Candidates returns.
 const MaxCandidates = 50
 
+// shortSpan is the longest date range, in days, of the incidents that
+// Candidates finds by the newest-first index, from a floor this many
+// days before the event's range; longer ones it finds by their span.
+const shortSpan = 31
+
 // Candidates returns the incidents event m might join: same type, dates
-// within reach, the same country or none known, oldest first.
+// within reach, the same country or none known, not too far away,
+// oldest first.
+//
+// The query reads few rows however many incidents are stored: those of
+// a short range (most) along incidents_type_newest between a floor and
+// the end of the event's range, checking the box in the index; those of
+// a long range ("last year") by incidents_span, which holds few of them.
 func (t *Tx) Candidates(ctx context.Context, m *incident.Member) ([]*incident.Incident, error) {
 	start, end, ok := incident.Dates(m)
 	if !ok {
 		return nil, nil
 	}
-	q := `SELECT id, seq FROM incidents WHERE type = $1 AND date_start <= $2 AND date_end >= $3`
-	args := []any{m.Event.Type, end, start}
-	if p := m.Event.Location; p != nil && p.Country != "" {
-		q += ` AND (country = $4 OR country IS NULL)`
-		args = append(args, p.Country)
+	s, err := time.Parse(time.DateOnly, start)
+	if err != nil {
+		return nil, fmt.Errorf("candidates: date %q: %w", start, err)
 	}
-	q += fmt.Sprintf(` ORDER BY seq LIMIT %d`, MaxCandidates)
-	return loadIncidents(ctx, t.tx, q, args...)
+	floor := s.AddDate(0, 0, -shortSpan).Format(time.DateOnly)
+	args := []any{m.Event.Type, end, start, floor}
+	cond := ""
+	if p := m.Event.Location; p != nil && p.Country != "" {
+		args = append(args, p.Country)
+		cond += fmt.Sprintf(` AND (country = $%d OR country IS NULL)`, len(args))
+	}
+	if p := m.Event.Location; p != nil && incident.Fine(p) {
+		// incident.Match refuses two places at a district or finer that
+		// lie further apart than the type allows: a box around the
+		// event's place, a little larger than that distance, leaves them
+		// out here.
+		if box, ok := aroundKm(p.Lat, p.Lon, incident.MaxKm(m.Event.Type)); ok {
+			n := len(args)
+			cond += fmt.Sprintf(` AND NOT ((lat < $%d OR lat > $%d OR lon < $%d OR lon > $%d)
+				AND place_precision IN ('%s', '%s', '%s'))`, n+1, n+2, n+3, n+4,
+				model.PrecPoint, model.PrecCity, model.PrecAdmin2)
+			args = append(args, box.South, box.North, box.West, box.East)
+		}
+	}
+	cols := "id, seq"
+	// SQLite, left to itself, walks every incident of the type, or all
+	// of them in seq order, for the long ranges.
+	longFrom := "incidents"
+	if t.db.dialect == SQLite {
+		longFrom = "incidents INDEXED BY incidents_span"
+	}
+	if t.db.cands != nil {
+		cols = "id, seq, record"
+	}
+	q := fmt.Sprintf(`SELECT %[1]s FROM (
+		SELECT %[1]s FROM incidents WHERE type = $1 AND sort_date >= $4 AND sort_date <= $2
+			AND date_end >= $3 AND span_days <= %[2]d%[3]s
+		UNION ALL
+		SELECT %[1]s FROM %[5]s WHERE span_days > %[2]d AND type = $1 AND date_start <= $2
+			AND date_end >= $3%[3]s) c
+		ORDER BY seq LIMIT %[4]d`, cols, shortSpan, cond, MaxCandidates, longFrom)
+	if t.db.cands == nil {
+		return loadIncidents(ctx, t.tx, q, args...)
+	}
+	return t.cachedCandidates(ctx, q, args...)
+}
+
+// kmBox is a range of latitudes and longitudes.
+type kmBox struct{ South, North, West, East float64 }
+
+// aroundKm returns a box that holds every point within km of lat, lon,
+// with a margin; false where no such box is a plain range of latitudes
+// and longitudes (near a pole or across the antimeridian).
+func aroundKm(lat, lon, km float64) (kmBox, bool) {
+	// An arc of km on the sphere incident.Km measures on, in degrees,
+	// and one per cent more.
+	d := km / (incident.EarthKm * math.Pi / 180) * 1.01
+	if math.Abs(lat)+d >= 89 {
+		return kmBox{}, false
+	}
+	dlon := d / math.Cos((math.Abs(lat)+d)*math.Pi/180)
+	if lon-dlon < -180 || lon+dlon > 180 {
+		return kmBox{}, false
+	}
+	return kmBox{South: lat - d, North: lat + d, West: lon - dlon, East: lon + dlon}, true
 }
 
 // NextIncidentSeq returns the creation number for a new incident.
@@ -137,6 +211,11 @@ func (t *Tx) NextIncidentSeq(ctx context.Context) (int64, error) {
 // new report, a new version of one, a merge) what reviewers set is
 // applied over it and never lost. Change the review with SetReview.
 func (t *Tx) SaveIncident(ctx context.Context, in *incident.Incident, absorbed []*incident.Incident) error {
+	// Whatever the cache held of them is changed or gone.
+	t.db.cands.forget(in.ID)
+	for _, o := range absorbed {
+		t.db.cands.forget(o.ID)
+	}
 	// The members' copies as stored, whatever the caller's members
 	// held: the stored record lists them.
 	for _, m := range in.Members {

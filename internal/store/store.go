@@ -92,6 +92,8 @@ type DB struct {
 
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt // SQLite's statements of pages, by text; see queryPage
+	wstmts map[string]*sql.Stmt // SQLite's writer statements, by text (nil: failed to prepare); see wtx
+	cands  *candCache           // SQLite's incidents as Candidates loaded them
 }
 
 // Options tune Open.
@@ -157,6 +159,8 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 		db.w, db.r = w, r
 		db.pages = make(chan struct{}, n)
 		db.stmts = map[string]*sql.Stmt{}
+		db.wstmts = map[string]*sql.Stmt{}
+		db.cands = newCandCache()
 	}
 	if err := db.w.PingContext(ctx); err != nil {
 		db.Close()
@@ -266,15 +270,9 @@ func (db *DB) Dialect() Dialect { return db.dialect }
 
 // Close closes the database.
 func (db *DB) Close() error {
-	var err error
-	db.stmtMu.Lock()
-	for _, st := range db.stmts {
-		err = errors.Join(err, st.Close())
-	}
-	db.stmts = nil
-	db.stmtMu.Unlock()
+	err := db.closeStmts()
 	if db.w != nil {
-		err = db.w.Close()
+		err = errors.Join(err, db.w.Close())
 	}
 	if db.r != nil && db.r != db.w {
 		err = errors.Join(err, db.r.Close())
