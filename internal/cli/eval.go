@@ -90,6 +90,9 @@ func runEvalGold(args []string, stdout, stderr io.Writer) int {
 			}
 			for id, f := range r.FieldMisses {
 				fmt.Fprintf(stdout, "     %s: wrong %s\n", id, strings.Join(f, ", "))
+				for _, w := range r.FieldWhy[id] {
+					fmt.Fprintf(stdout, "       %s\n", w)
+				}
 			}
 			if len(r.Unmatched) > 0 {
 				fmt.Fprintf(stdout, "     unmatched: %s\n", strings.Join(r.Unmatched, "; "))

@@ -99,13 +99,16 @@ func LoadGold(path string) (*Gold, error) {
 
 // Report is the score of one document.
 type Report struct {
-	Name         string
-	Required     int
-	Found        int
-	FieldsOK     int
-	Fields       int
-	Missed       []string
-	FieldMisses  map[string][]string
+	Name        string
+	Required    int
+	Found       int
+	FieldsOK    int
+	Fields      int
+	Missed      []string
+	FieldMisses map[string][]string
+	// FieldWhy says, for each gold event, what was read for each field
+	// it missed and what the gold wants.
+	FieldWhy     map[string][]string
 	Predicted    int
 	Matched      int
 	Forbidden    int
@@ -171,7 +174,7 @@ func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 // Score scores doc against gold.
 func Score(gold *Gold, doc *model.Document) Report {
 	raw := doc.Article.Text
-	rep := Report{Name: gold.Name, FieldMisses: map[string][]string{}, Predicted: len(doc.Events)}
+	rep := Report{Name: gold.Name, FieldMisses: map[string][]string{}, FieldWhy: map[string][]string{}, Predicted: len(doc.Events)}
 	type pair struct {
 		req       bool
 		ok, total int
@@ -223,6 +226,7 @@ func Score(gold *Gold, doc *model.Document) Report {
 		rep.Fields += p.total
 		if len(p.missed) > 0 {
 			rep.FieldMisses[g.ID] = p.missed
+			rep.FieldWhy[g.ID] = why(doc.Events[p.pi], g, p.missed)
 		}
 	}
 	for _, f := range gold.Forbidden {
@@ -467,6 +471,41 @@ func fields(p *model.Event, g GoldEvent) (ok, total int, missed []string) {
 		check("attribution", hit)
 	}
 	return ok, total, missed
+}
+
+// why says, for each missed field, what the prediction holds and what
+// the gold wants.
+func why(p *model.Event, g GoldEvent, missed []string) []string {
+	js := func(v any) string {
+		b, _ := json.Marshal(v)
+		return string(b)
+	}
+	var out []string
+	for _, f := range missed {
+		var got, want any
+		switch {
+		case f == "mode":
+			got, want = p.Mode, g.Mode
+		case f == "cameo":
+			got, want = p.CAMEO, g.CameoPrefix
+		case f == "date":
+			got, want = p.Date, g.Date
+		case f == "place":
+			got, want = p.Location, g.Place
+		case f == "source":
+			got, want = p.Source, g.Source
+		case f == "target":
+			got, want = p.Target, g.Target
+		case f == "modality":
+			got, want = p.Modality, g.ModalityAny
+		case f == "attribution":
+			got, want = p.Attribution, g.AttributionAny
+		case strings.HasPrefix(f, "counts."):
+			got, want = p.Counts, g.Counts[strings.TrimPrefix(f, "counts.")]
+		}
+		out = append(out, fmt.Sprintf("%s: got %s, want %s", f, js(got), js(want)))
+	}
+	return out
 }
 
 func placesOK(doc *model.Document, gps []GoldPlace) (int, []string) {

@@ -280,9 +280,10 @@ func (r *reader) dates(si int, toks []text.Token, ms []*mention) {
 	// first: in "on Thursday called a general strike for next Wednesday",
 	// the strike is next Wednesday's and the call Thursday's.
 	type pair struct {
-		d    *DateExpr
-		x    *mention
-		dist int
+		d      *DateExpr
+		x      *mention
+		dist   int
+		spoken bool
 	}
 	var pairs []pair
 	var own []*DateExpr
@@ -294,20 +295,30 @@ func (r *reader) dates(si int, toks []text.Token, ms []*mention) {
 		if d.Anaphoric {
 			for _, x := range ms {
 				if x.date == nil {
-					x.anaphoric = true
+					x.anaphoric, x.offset, x.anaText = true, d.Offset, r.in.Text[d.Start:d.End]
 				}
 			}
 			continue
 		}
 		own = append(own, d)
 		k := tokenAt(toks, d.Start)
+		spoken := spokenDate(toks, d)
 		for _, x := range ms {
 			if x.date == nil && k >= x.cs && k < x.ce {
-				pairs = append(pairs, pair{d, x, absDist(k, x)})
+				pairs = append(pairs, pair{d, x, absDist(k, x), spoken})
 			}
 		}
 	}
-	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].dist < pairs[j].dist })
+	// The day a speaker spoke goes to an event only when no date of its
+	// own is left for it: in "the army said on Monday that rebels shot
+	// dead two soldiers in an ambush on Saturday" the shooting is
+	// Saturday's.
+	sort.SliceStable(pairs, func(i, j int) bool {
+		if pairs[i].spoken != pairs[j].spoken {
+			return !pairs[i].spoken
+		}
+		return pairs[i].dist < pairs[j].dist
+	})
 	used := map[*DateExpr]bool{}
 	for _, p := range pairs {
 		if used[p.d] || p.x.date != nil {
@@ -315,10 +326,16 @@ func (r *reader) dates(si int, toks []text.Token, ms []*mention) {
 		}
 		used[p.d] = true
 		p.x.date = r.futureWeekday(p.x, p.d)
+		p.x.spokenDate = p.spoken
 	}
 	var rest []*DateExpr
 	for _, d := range own {
-		if !used[d] {
+		if !used[d] && !spokenDate(toks, d) {
+			rest = append(rest, d)
+		}
+	}
+	for _, d := range own {
+		if !used[d] && spokenDate(toks, d) {
 			rest = append(rest, d)
 		}
 	}
@@ -347,8 +364,33 @@ func (r *reader) dates(si int, toks []text.Token, ms []*mention) {
 		}
 		if best != nil {
 			best.date = r.futureWeekday(best, d)
+			best.spokenDate = spokenDate(toks, d)
 		}
 	}
+}
+
+// spokenDate reports whether date d dates a speaker's words rather than
+// an event: it follows a word of speech ("said on Monday", "told
+// reporters on Monday") or comes right before one ("on Monday said").
+func spokenDate(toks []text.Token, d *DateExpr) bool {
+	k, e := tokenAt(toks, d.Start), -1
+	for i := k; i >= 0 && i < len(toks); i++ {
+		if toks[i].Start >= d.End {
+			break
+		}
+		e = i
+	}
+	if k < 0 || e < 0 {
+		return false
+	}
+	j := k - 1
+	if j >= 0 && (toks[j].Lower == "on" || toks[j].Lower == "late" || toks[j].Lower == "early") {
+		j--
+	}
+	if j >= 0 && speech[toks[j].Lower] || j >= 1 && toks[j-1].Lower == "told" {
+		return true
+	}
+	return e+1 < len(toks) && speech[toks[e+1].Lower]
 }
 
 // futureWeekday gives a mention the date of d. A bare weekday is read as

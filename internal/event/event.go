@@ -18,8 +18,10 @@ import (
 type DateExpr struct {
 	Start, End int
 	Date       model.Date
-	// Anaphoric marks "on the same day": the date of another event.
+	// Anaphoric marks "on the same day": the date of another event,
+	// shifted by Offset days ("a day earlier": -1).
 	Anaphoric bool
+	Offset    int
 	// Background marks "since February": never the date of an event.
 	Background bool
 }

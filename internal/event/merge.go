@@ -67,8 +67,10 @@ func (r *reader) merge(ms []*mention) []*model.Event {
 				d = groupDate(gs[j])
 			}
 			if d != nil {
-				dd := *d
-				m.date = &dd
+				m.date = shiftDate(d, m.offset)
+				if m.offset != 0 && m.anaText != "" {
+					m.date.Text = m.anaText
+				}
 			}
 		}
 	}
@@ -148,7 +150,7 @@ func (r *reader) fit(g *group, m *mention) int {
 		score += 2
 	}
 	for _, o := range g.ms {
-		if !compatiblePlace(o.place, m.place) || !compatibleDate(o.date, m.date) {
+		if !compatiblePlace(o.place, m.place) || !compatibleDates(o, m) {
 			return 0
 		}
 		if !compatibleActor(o.source, m.source) || !compatibleActor(o.target, m.target) {
@@ -220,13 +222,45 @@ func groupMode(g *group) string {
 	return ""
 }
 
+// shiftDate returns d moved by days: "a day earlier" than a Tuesday is
+// the Monday. A date less precise than a day is kept as it is.
+func shiftDate(d *model.Date, days int) *model.Date {
+	dd := *d
+	if days == 0 || dd.Precision != model.DateDay || dd.Start == nil || dd.End == nil {
+		return &dd
+	}
+	s, err1 := time.Parse(time.DateOnly, *dd.Start)
+	e, err2 := time.Parse(time.DateOnly, *dd.End)
+	if err1 != nil || err2 != nil {
+		return &dd
+	}
+	ss, es := s.AddDate(0, 0, days).Format(time.DateOnly), e.AddDate(0, 0, days).Format(time.DateOnly)
+	dd.Start, dd.End = &ss, &es
+	return &dd
+}
+
+// groupDate is the date of a group's first mention dated by its own
+// words, else the day a speaker gave it.
 func groupDate(g *group) *model.Date {
+	var spoken *model.Date
 	for _, m := range g.ms {
 		if m.date != nil && m.date.Start != nil {
-			return m.date
+			if !m.spokenDate {
+				return m.date
+			}
+			if spoken == nil {
+				spoken = m.date
+			}
 		}
 	}
-	return nil
+	return spoken
+}
+
+// compatibleDates reports whether two mentions' dates may be one
+// event's. The day a speaker spoke contradicts no date: what was said on
+// Monday may have happened on Saturday.
+func compatibleDates(a, b *mention) bool {
+	return a.spokenDate || b.spokenDate || compatibleDate(a.date, b.date)
 }
 
 func compatiblePlace(a, b *model.Place) bool {
@@ -289,6 +323,7 @@ func (r *reader) event(g *group) *model.Event {
 	var srcs, tgts []*entity.Actor
 	seen := map[int]bool{}
 	modalities := map[string]bool{}
+	spokenOnly := false // ev.Date is the day a speaker spoke
 	for _, m := range g.ms {
 		if mode == "" && m.mode != "" {
 			mode, ev.CAMEO = m.mode, m.cameo
@@ -302,9 +337,11 @@ func (r *reader) event(g *group) *model.Event {
 		if m.place != nil && (ev.Location == nil || rank(m.place) > rank(ev.Location)) {
 			ev.Location = m.place
 		}
-		if m.date != nil && (ev.Date == nil || ev.Date.Start == nil && m.date.Start != nil || m.date.Start != nil && finer(m.date, ev.Date)) {
+		if m.date != nil && (ev.Date == nil || ev.Date.Start == nil && m.date.Start != nil ||
+			m.date.Start != nil && (spokenOnly && !m.spokenDate || finer(m.date, ev.Date) && (!m.spokenDate || spokenOnly))) {
 			d := *m.date
 			ev.Date = &d
+			spokenOnly = m.spokenDate
 		}
 		for _, role := range []string{"killed", "injured", "arrested", "participants"} {
 			from, to := countSlot(&m.counts, role), countSlot(&ev.Counts, role)
@@ -547,7 +584,7 @@ func reconcileDenials(gs []*group) []*group {
 			ok := true
 			for _, a := range o.ms {
 				for _, b := range g.ms {
-					if !compatiblePlace(a.place, b.place) || !compatibleDate(a.date, b.date) {
+					if !compatiblePlace(a.place, b.place) || !compatibleDates(a, b) {
 						ok = false
 					}
 				}

@@ -21,7 +21,10 @@ type mention struct {
 	source      *entity.Actor
 	target      *entity.Actor
 	date        *model.Date
+	spokenDate  bool // date is the day a speaker spoke ("said on Monday"), not the event's own
 	anaphoric   bool
+	offset      int    // of an anaphoric date, in days
+	anaText     string // the anaphoric date's words ("a day earlier")
 	place       *model.Place
 	counts      model.Counts
 	modality    string

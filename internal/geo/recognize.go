@@ -822,7 +822,9 @@ func (g *Gazetteer) scorePlace(toks []token, m *match, surnames map[string]bool)
 			m.person = true
 		case !first.sent && !p.sent && p.word != "the" && g.words[p.word] != 0:
 			if _, ok := compassDirs[p.word]; !ok {
-				s-- // "National Forest": inside a longer name
+				// "National Forest", "Point Cruz": the end of a longer
+				// name that is not the place's.
+				s -= 2.5
 			}
 		}
 	}

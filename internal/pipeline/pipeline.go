@@ -125,7 +125,7 @@ func (x *Extractor) Document(a *model.Article, published time.Time) *model.Docum
 
 	var dates []event.DateExpr
 	for _, d := range timex.Find(body, ref) {
-		dates = append(dates, event.DateExpr{Start: d.Start, End: d.End, Date: d.Date, Anaphoric: d.Anaphoric, Background: d.Background})
+		dates = append(dates, event.DateExpr{Start: d.Start, End: d.End, Date: d.Date, Anaphoric: d.Anaphoric, Offset: d.Offset, Background: d.Background})
 	}
 	tolls := make([][]event.Toll, len(a.Sentences))
 	for i, s := range a.Sentences {

@@ -57,6 +57,8 @@ func TestReading(t *testing.T) {
 			want{typ: "CONSULT", modality: "planned", source: "minister", date: "2024-03-11", killed: -1, injured: -1, arrd: -1}},
 		{"the capital of the country the report is about", "Police arrested 12 protesters in the capital on Monday, Kenya's interior ministry said. Kenya's parliament passed the finance bill last week.", 1,
 			want{typ: "COERCE", mode: "arrest", modality: "asserted", source: "Police", date: "2024-03-04", killed: -1, injured: -1, arrd: 12, place: "Nairobi"}},
+		{"the day a speaker spoke is not the event's", "The ministry said on Tuesday that bandits shot dead four farmers in an ambush near Gusau on Sunday.", 1,
+			want{typ: "ASSAULT", mode: "firearms", modality: "asserted", source: "bandits", target: "farmers", date: "2024-03-03", killed: 4, injured: -1, arrd: -1, place: "Gusau"}},
 		{"a strike's purpose is no second protest", "Unions on Tuesday called a general strike for next Wednesday to protest against pension cuts.", 1,
 			want{typ: "PROTEST", mode: "strike", modality: "planned", date: "2024-03-13", killed: -1, injured: -1, arrd: -1}},
 	}
@@ -245,6 +247,33 @@ func TestAttribution(t *testing.T) {
 		a := doc.Events[0].Attribution
 		if a == nil || !strings.Contains(a.Text, tt.want) {
 			t.Errorf("%s: attribution %+v, want one with %q: %s", tt.name, a, tt.want, summary(doc))
+		}
+	}
+}
+
+// TestAnaphoricShift checks that "a day earlier" and "the next day" date
+// an event from the one before, shifted.
+func TestAnaphoricShift(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC) // a Wednesday
+	for _, c := range []struct{ text, want string }{
+		{"Police arrested 12 protesters in Nairobi on Tuesday. A day earlier, gunmen killed three villagers near Kaduna.", "2024-03-04"},
+		{"Gunmen killed three villagers near Kaduna on Sunday. The next day, police arrested 12 protesters in Nairobi.", "2024-03-04"},
+		{"Police arrested 12 protesters in Nairobi on Tuesday. On the same day, gunmen killed three villagers near Kaduna.", "2024-03-05"},
+	} {
+		doc, err := x.Extract([]byte(c.text), "", ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Events) != 2 {
+			t.Errorf("%q: %d events, want 2: %s", c.text, len(doc.Events), summary(doc))
+			continue
+		}
+		if d := doc.Events[1].Date; d == nil || d.Start == nil || *d.Start != c.want {
+			t.Errorf("%q: second event dated %+v, want %s", c.text, d, c.want)
 		}
 	}
 }
