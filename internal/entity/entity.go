@@ -55,6 +55,7 @@ type Actor struct {
 	Head        int // token index of the head word
 	Text        string
 	Name        string // canonical name of the linked named entity
+	Owner       string // the name of the group that owns it ("its fighters")
 	Entity      int    // index into Result.Entities, or -1
 	Kind        string // person, org, group or state
 	Sector      string
@@ -487,6 +488,10 @@ func (x *extractor) phrase(toks []text.Token, units []unit, ui int) Actor {
 		}
 	}
 	start := u.tok
+	// A pronoun is a phrase alone: "said that he had", not "that he".
+	if u.kind == uPron {
+		lo = u.tok
+	}
 	for k := u.tok - 1; k >= lo; k-- {
 		w := toks[k].Lower
 		if articles[w] {
@@ -720,13 +725,19 @@ func (x *extractor) link(si int, toks []text.Token, actors []Actor) {
 		}
 		// "its fighters", "their troops": the owner is the organisation or
 		// state named last before them.
-		if a.Entity < 0 && a.Tok < len(toks) && (toks[a.Tok].Lower == "its" || toks[a.Tok].Lower == "their") {
+		if !a.Pronoun && a.Tok < len(toks) && (toks[a.Tok].Lower == "its" || toks[a.Tok].Lower == "their") {
 			for j := i - 1; j >= 0; j-- {
 				b := actors[j]
-				if (b.Kind == "org" || b.Kind == "state") && b.Name != "" {
-					a.Name = b.Name
+				if (b.Kind == "org" || b.Kind == "state" || b.Kind == "group") && b.Name != "" {
+					a.Owner = b.Name
+					if a.Entity < 0 {
+						a.Name = b.Name
+					}
 					if a.Country == "" {
 						a.Country = b.Country
+					}
+					if a.Sector == "" {
+						a.Sector = b.Sector
 					}
 					break
 				}

@@ -40,6 +40,8 @@ var roles = map[string]role{
 	"extremists": {sector: "rebel", plural: true}, "islamists": {sector: "rebel", plural: true},
 	"jihadist": {sector: "rebel"}, "vigilantes": {sector: "rebel", plural: true},
 	"bandits": {sector: "other", plural: true, perp: true}, "bandit": {sector: "other", perp: true},
+	"gang": {sector: "other", plural: true, perp: true}, "gangs": {sector: "other", plural: true, perp: true},
+	"gangsters": {sector: "other", plural: true, perp: true}, "gangster": {sector: "other", perp: true},
 	"gunmen": {sector: "other", plural: true, perp: true}, "gunman": {sector: "other", perp: true},
 	"assailant": {sector: "other", perp: true}, "assailants": {sector: "other", plural: true, perp: true},
 	"attacker": {sector: "other", perp: true}, "attackers": {sector: "other", plural: true, perp: true},
@@ -127,7 +129,7 @@ var sectorModifiers = map[string]string{
 	"medical": "health", "hospital": "health", "health": "health",
 	"aid": "ngo", "humanitarian": "ngo", "rights": "ngo", "charity": "ngo", "media": "media", "news": "media",
 	"religious": "religious", "school": "education", "university": "education",
-	"student": "education", "civilian": "civilian",
+	"student": "education", "civilian": "civilian", "gang": "other",
 }
 
 // titles precede a person's name and give the sector.

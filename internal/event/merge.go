@@ -501,6 +501,10 @@ func (r *reader) actorOut(a *entity.Actor) *model.Actor {
 			country = c
 		}
 	}
+	if out.Name == nil && a.Owner != "" {
+		owner := a.Owner
+		out.Name = &owner
+	}
 	if sector != "" && sector != "other" {
 		out.Sector = &sector
 	}

@@ -525,8 +525,13 @@ func matchAt(words []*slot, toks []text.Token, i int) int {
 		return i
 	}
 	if words[0] == nil {
-		for skip := 0; skip <= 3 && i+skip <= len(toks); skip++ {
+		// A gap holds up to three words, or up to seven that make names
+		// ("asked Australia and Papua New Guinea to send").
+		for skip := 0; skip <= 7 && i+skip <= len(toks); skip++ {
 			if skip > 0 && toks[i+skip-1].Kind == text.Punct {
+				break
+			}
+			if skip > 3 && !namesGap(toks[i:i+skip]) {
 				break
 			}
 			if end := matchAt(words[1:], toks, i+skip); end >= 0 {
@@ -563,6 +568,20 @@ func matchAt(words []*slot, toks []text.Token, i int) int {
 		}
 	}
 	return best
+}
+
+// namesGap reports whether the words of a gap are names, joined by
+// "and", "of" or "the".
+func namesGap(toks []text.Token) bool {
+	for _, t := range toks {
+		switch {
+		case t.Kind == text.Word && t.Cap():
+		case t.Lower == "and" || t.Lower == "of" || t.Lower == "the":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // posFits reports whether the context before token i suits the entry's
@@ -703,6 +722,7 @@ var lightVerbs = map[string]bool{
 	"resumed": true, "intensified": true, "heavy": true, "fierce": true, "general": true, "massive": true,
 	"triggered": true, "sparked": true, "set": true, "detonated": true, "powerful": true, "deadly": true,
 	"huge": true, "violent": true, "in": true, "claimed": true, "extended": true, "prolonged": true,
+	"used": true, "deployed": true,
 }
 
 var afterLight = map[string]bool{
@@ -996,6 +1016,16 @@ func (r *reader) nounOwner(x *mention, toks []text.Token, actors []entity.Actor,
 			}
 			if w == "at" && k+1 < x.tok && (toks[k+1].Lower == "least" || toks[k+1].Lower == "most") {
 				continue // "carried out at least six air strikes"
+			}
+			// "Argentina's largest labour federation, the CGT, on
+			// Thursday called ...": the comma that closes an
+			// apposition.
+			if w == "," && k == subject.TokEnd && subject.Tok > 0 && toks[subject.Tok-1].Lower == "," {
+				continue
+			}
+			// "a 24-hour general strike": a hyphen inside a word.
+			if w == "-" && k > 0 && k+1 < len(toks) && toks[k-1].End == toks[k].Start && toks[k].End == toks[k+1].Start {
+				continue
 			}
 			if toks[k].Kind == text.Punct || preps[w] && !(w == "for" && k > 0 && toks[k-1].Lower == "responsibility") {
 				return nil
