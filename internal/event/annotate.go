@@ -459,7 +459,7 @@ func (r *reader) places(si int, toks []text.Token, ms []*mention) {
 			}
 			// "In Kabul, gunmen ..." and "In the coastal city of Mombasa,
 			// police ..." open the sentence.
-			if opening == nil && k > 0 && locatives[toks[0].Lower] && k <= 8 && !hasPunctBefore(toks, k) {
+			if o := openingLocative(toks); opening == nil && o >= 0 && k > o && k <= o+8 && !hasPunctBetween(toks, o, k) {
 				opening = p.Place
 			}
 			if k < x.end || k >= x.ce {
@@ -529,6 +529,37 @@ func locativeBefore(toks []text.Token, k int) string {
 	return ""
 }
 
+// openingLocative returns the token of the preposition that opens a
+// sentence's place ("In Kabul, gunmen ..."), after up to three words
+// and a comma that open it ("Farther south, in the port of Izmail,
+// drones ..."; "Elsewhere, in ..."), or -1.
+func openingLocative(toks []text.Token) int {
+	if len(toks) == 0 {
+		return -1
+	}
+	if locatives[toks[0].Lower] {
+		return 0
+	}
+	for c := 1; c <= 3 && c+1 < len(toks); c++ {
+		if toks[c].Kind == text.Punct {
+			if toks[c].Lower == "," && locatives[toks[c+1].Lower] && toks[c+1].Lower != "of" {
+				return c + 1
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+func hasPunctBetween(toks []text.Token, from, k int) bool {
+	for i := from; i < k; i++ {
+		if toks[i].Kind == text.Punct {
+			return true
+		}
+	}
+	return false
+}
+
 func hasPunctBefore(toks []text.Token, k int) bool {
 	for i := 0; i < k; i++ {
 		if toks[i].Kind == text.Punct {
@@ -595,6 +626,35 @@ func (r *reader) tolls(si int, toks []text.Token, ms []*mention) {
 		if *slot == nil || (*slot).Min < t.Range.Min {
 			rr := t.Range
 			*slot = &rr
+		}
+	}
+}
+
+// nobodyAfter gives a toll of nobody that a sentence of its own tells
+// ("No one was hurt.", "There were no casualties there.") to the attacks
+// of the sentence before, which tell no such figure.
+func (r *reader) nobodyAfter(ms []*mention) {
+	told := map[int]bool{}
+	for _, x := range ms {
+		told[x.si] = true
+	}
+	for si := 1; si < len(r.in.Tolls); si++ {
+		if told[si] {
+			continue
+		}
+		for _, t := range r.in.Tolls[si] {
+			if t.Role != "killed" && t.Role != "injured" || t.Range.Min != 0 || t.Range.Max == nil || *t.Range.Max != 0 {
+				continue
+			}
+			for _, x := range ms {
+				if x.si != si-1 || x.typ != "ASSAULT" && !(x.typ == "PROTEST" && x.mode == "riot") || unreal(x.modality) {
+					continue
+				}
+				if slot := countSlot(&x.counts, t.Role); *slot == nil {
+					rr := t.Range
+					*slot = &rr
+				}
+			}
 		}
 	}
 }

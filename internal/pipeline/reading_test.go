@@ -67,6 +67,8 @@ func TestReading(t *testing.T) {
 			want{typ: "REQUEST", source: "Ali Musa", killed: -1, injured: -1, arrd: -1}},
 		{"a gap of names", "The government asked Kenya and South Africa to send troops.", 1,
 			want{typ: "REQUEST", modality: "asserted", killed: -1, injured: -1, arrd: -1}},
+		{"a place opens the sentence after an adverb", "Farther south, in the port of Mombasa, police arrested 12 protesters on Monday.", 1,
+			want{typ: "COERCE", mode: "arrest", source: "police", killed: -1, injured: -1, arrd: 12, place: "Mombasa"}},
 		{"a strike's purpose is no second protest", "Unions on Tuesday called a general strike for next Wednesday to protest against pension cuts.", 1,
 			want{typ: "PROTEST", mode: "strike", modality: "planned", date: "2024-03-13", killed: -1, injured: -1, arrd: -1}},
 	}
@@ -283,5 +285,29 @@ func TestAnaphoricShift(t *testing.T) {
 		if d := doc.Events[1].Date; d == nil || d.Start == nil || *d.Start != c.want {
 			t.Errorf("%q: second event dated %+v, want %s", c.text, d, c.want)
 		}
+	}
+}
+
+// TestNobodyAfter checks that "No one was hurt." after an attack gives
+// it a toll of nobody, and that it reaches no further back.
+func TestNobodyAfter(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	doc, err := x.Extract([]byte("Gunmen shot dead two guards at a bank in Kano on Monday. "+
+		"Three rockets struck a car park near Erbil airport on Tuesday. No one was hurt."), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 2 {
+		t.Fatalf("%d events, want 2: %s", len(doc.Events), summary(doc))
+	}
+	if c := doc.Events[1].Counts; c.Injured == nil || c.Injured.Min != 0 || c.Injured.Max == nil || *c.Injured.Max != 0 {
+		t.Errorf("rockets: injured %+v, want 0", c.Injured)
+	}
+	if c := doc.Events[0].Counts; c.Injured != nil {
+		t.Errorf("shooting: injured %+v, want none", c.Injured)
 	}
 }
