@@ -630,27 +630,44 @@ func (r *reader) tolls(si int, toks []text.Token, ms []*mention) {
 	}
 }
 
-// nobodyAfter gives a toll of nobody that a sentence of its own tells
-// ("No one was hurt.", "There were no casualties there.") to the attacks
-// of the sentence before, which tell no such figure.
-func (r *reader) nobodyAfter(ms []*mention) {
+// tollsAfter gives the tolls of a sentence that tells no event ("Nine
+// people were killed and three others were wounded.", "No one was
+// hurt.") to the attack the sentence before tells, when that one gives
+// no such figure: a toll of nobody to each attack there, another figure
+// to the last.
+func (r *reader) tollsAfter(ms []*mention) {
+	// A toll that names its victims ("Eleven soldiers were wounded") is
+	// an orphan mention of its own, which tells no event either.
 	told := map[int]bool{}
 	for _, x := range ms {
-		told[x.si] = true
+		if !x.orphan {
+			told[x.si] = true
+		}
 	}
 	for si := 1; si < len(r.in.Tolls); si++ {
 		if told[si] {
 			continue
 		}
 		for _, t := range r.in.Tolls[si] {
-			if t.Role != "killed" && t.Role != "injured" || t.Range.Min != 0 || t.Range.Max == nil || *t.Range.Max != 0 {
+			if t.Role != "killed" && t.Role != "injured" {
 				continue
 			}
+			nobody := t.Range.Min == 0 && t.Range.Max != nil && *t.Range.Max == 0
+			var last *mention
 			for _, x := range ms {
 				if x.si != si-1 || x.typ != "ASSAULT" && !(x.typ == "PROTEST" && x.mode == "riot") || unreal(x.modality) {
 					continue
 				}
-				if slot := countSlot(&x.counts, t.Role); *slot == nil {
+				if nobody {
+					if slot := countSlot(&x.counts, t.Role); *slot == nil {
+						rr := t.Range
+						*slot = &rr
+					}
+				}
+				last = x
+			}
+			if !nobody && last != nil {
+				if slot := countSlot(&last.counts, t.Role); *slot == nil {
 					rr := t.Range
 					*slot = &rr
 				}

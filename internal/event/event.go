@@ -70,7 +70,7 @@ func Extract(in Input) ([]*model.Event, error) {
 	for si := range in.Sentences {
 		ms = append(ms, r.sentence(si)...)
 	}
-	r.nobodyAfter(ms)
+	r.tollsAfter(ms)
 	r.context(ms)
 	r.crowds(ms)
 	return r.merge(ms), nil

@@ -837,6 +837,14 @@ func passive(toks []text.Token, i int) bool {
 	if strings.HasSuffix(w, "ing") {
 		return false
 	}
+	// "three were killed and more than 20 injured": a figure right
+	// before the verb is its subject, with "were" left out.
+	if i > 0 && strings.HasSuffix(w, "ed") {
+		p := toks[i-1]
+		if p.Kind == text.Number || numberWords[p.Lower] || p.Lower == "others" {
+			return true
+		}
+	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch toks[k].Lower {
 		case "was", "were", "been", "being", "be", "is", "are", "got", "get":
@@ -848,6 +856,13 @@ func passive(toks []text.Token, i int) bool {
 	}
 	// A reduced relative or participle: "a soldier wounded in the attack".
 	return false
+}
+
+// numberWords are the figures written as words that may stand before a
+// verb as its subject.
+var numberWords = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "eleven": true, "twelve": true, "dozens": true, "hundreds": true, "scores": true,
 }
 
 // arguments finds the source and target of a mention in its clause.

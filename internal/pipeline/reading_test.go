@@ -69,6 +69,8 @@ func TestReading(t *testing.T) {
 			want{typ: "REQUEST", modality: "asserted", killed: -1, injured: -1, arrd: -1}},
 		{"a place opens the sentence after an adverb", "Farther south, in the port of Mombasa, police arrested 12 protesters on Monday.", 1,
 			want{typ: "COERCE", mode: "arrest", source: "police", killed: -1, injured: -1, arrd: 12, place: "Mombasa"}},
+		{"a figure before a participle is its subject", "At least three people were killed and more than 20 injured when rival supporters fought with machetes near Wabag on Tuesday.", 1,
+			want{typ: "ASSAULT", killed: 3, injured: 21, arrd: -1, place: "Wabag"}},
 		{"a strike's purpose is no second protest", "Unions on Tuesday called a general strike for next Wednesday to protest against pension cuts.", 1,
 			want{typ: "PROTEST", mode: "strike", modality: "planned", date: "2024-03-13", killed: -1, injured: -1, arrd: -1}},
 	}
@@ -288,9 +290,9 @@ func TestAnaphoricShift(t *testing.T) {
 	}
 }
 
-// TestNobodyAfter checks that "No one was hurt." after an attack gives
+// TestTollsAfter checks that "No one was hurt." after an attack gives
 // it a toll of nobody, and that it reaches no further back.
-func TestNobodyAfter(t *testing.T) {
+func TestTollsAfter(t *testing.T) {
 	x, err := New()
 	if err != nil {
 		t.Fatal(err)
@@ -309,5 +311,17 @@ func TestNobodyAfter(t *testing.T) {
 	}
 	if c := doc.Events[0].Counts; c.Injured != nil {
 		t.Errorf("shooting: injured %+v, want none", c.Injured)
+	}
+
+	doc, err = x.Extract([]byte("Gunmen on motorcycles opened fire on worshippers outside a mosque near Gusau on Friday. "+
+		"Nine people, among them the imam, were killed and three others were wounded."), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 1 {
+		t.Fatalf("%d events, want 1: %s", len(doc.Events), summary(doc))
+	}
+	if c := doc.Events[0].Counts; c.Killed == nil || c.Killed.Min != 9 || c.Injured == nil || c.Injured.Min != 3 {
+		t.Errorf("mosque: killed %+v, injured %+v, want 9 and 3", c.Killed, c.Injured)
 	}
 }
