@@ -466,8 +466,10 @@ func (r *reader) places(si int, toks []text.Token, ms []*mention) {
 				continue
 			}
 			prep := locativeBefore(toks, k)
-			// Troops are sent to where they are deployed.
-			if !locatives[prep] && !(prep == "to" && (x.typ == "MOBILIZE" || x.typ == "AID")) {
+			// Troops are sent to where they are deployed, and flown in
+			// from somewhere else; aid comes from where it is not.
+			sent := x.typ == "MOBILIZE" || x.typ == "AID"
+			if !locatives[prep] && !(prep == "to" && sent) || prep == "from" && (sent || x.typ == "REQUEST") {
 				continue
 			}
 			if best == nil || rank(p.Place) > rank(best) {
