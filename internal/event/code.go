@@ -161,9 +161,13 @@ func code(ev *model.Event) {
 			set("Strategic developments", "Non-violent transfer of territory")
 		}
 	case "MOBILIZE":
-		if triggered(ev, "base", "headquarters", "point", "post", "barracks", "camp", "checkpoint") {
+		switch {
+		case ev.Mode != nil && *ev.Mode == "weapons":
+			// A missile test or a launch into the sea: a show of force
+			// that changes no group's activity on the ground.
+		case triggered(ev, "base", "headquarters", "point", "post", "barracks", "camp", "checkpoint"):
 			set("Strategic developments", "Headquarters or base established")
-		} else {
+		default:
 			// ACLED records troop movements, reinforcements, defections
 			// and new groups as a change to a group's activity.
 			set("Strategic developments", "Change to group/activity")

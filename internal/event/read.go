@@ -130,9 +130,10 @@ func (r *reader) sentence(si int) []*mention {
 		if x.mode == "heavy-weapons" && spanHas(toks, m.tok, m.end, "tear", "teargas", "rubber", "water") {
 			x.mode, x.cameo = "crowd-control", "175"
 		}
-		// Missiles fired into the sea, or in a test, hit nobody.
+		// Missiles fired into the sea, or in a test, hit nobody: a show
+		// of force.
 		if x.mode == "heavy-weapons" && x.target == nil && missileTest(toks) {
-			continue
+			x.typ, x.mode, x.cameo = "MOBILIZE", "weapons", "150"
 		}
 		// A blast nobody set off at a plant, a depot or a gas cylinder is
 		// an accident, not an attack.

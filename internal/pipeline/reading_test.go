@@ -76,6 +76,8 @@ func TestReading(t *testing.T) {
 			want{typ: "MOBILIZE", mode: "police", date: "2024-03-05", killed: -1, injured: -1, arrd: -1, place: "Garissa"}},
 		{"a charge", "Prosecutors charged the former minister with embezzlement on Monday.", 1,
 			want{typ: "ACCUSE", mode: "allege", source: "Prosecutors", date: "2024-03-04", killed: -1, injured: -1, arrd: -1}},
+		{"a missile fired into the sea is a show of force", "North Korea fired two ballistic missiles into the sea off its east coast on Monday.", 1,
+			want{typ: "MOBILIZE", mode: "weapons", source: "North Korea", date: "2024-03-04", killed: -1, injured: -1, arrd: -1}},
 		{"a strike's purpose is no second protest", "Unions on Tuesday called a general strike for next Wednesday to protest against pension cuts.", 1,
 			want{typ: "PROTEST", mode: "strike", modality: "planned", date: "2024-03-13", killed: -1, injured: -1, arrd: -1}},
 	}
