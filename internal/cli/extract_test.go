@@ -81,14 +81,14 @@ func TestSeed(t *testing.T) {
 var goldFloor = struct {
 	recall, fields, precision float64
 	forbidden                 int
-}{recall: 1.0, fields: 0.971, precision: 0.958, forbidden: 0}
+}{recall: 1.0, fields: 0.978, precision: 0.958, forbidden: 0}
 
 // readingFloor is the least the 20 reading-quality reports in
 // testdata/gold must score in total; a ratchet like goldFloor.
 var readingFloor = struct {
 	recall, fields, precision float64
 	forbidden                 int
-}{recall: 0.937, fields: 0.835, precision: 0.898, forbidden: 2}
+}{recall: 1.0, fields: 0.907, precision: 0.907, forbidden: 2}
 
 // TestGoldReading holds the reading-quality set to its floor in total.
 func TestGoldReading(t *testing.T) {
