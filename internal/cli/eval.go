@@ -131,8 +131,15 @@ func runEvalGold(args []string, stdout, stderr io.Writer) int {
 
 // runEvalGeo scores the geoparser on an LGL or TR-News corpus file.
 func runEvalGeo(args []string, stdout, stderr io.Writer) int {
-	if len(args) != 1 {
-		fmt.Fprintln(stderr, "usage: sitrep eval geo FILE.xml")
+	fs := flag.NewFlagSet("eval geo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	verbose := fs.Bool("v", false, "print each recognised toponym resolved more than 161 km away")
+	files, err := parseAnywhere(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(files) != 1 {
+		fmt.Fprintln(stderr, "usage: sitrep eval geo FILE.xml [-v]")
 		return 2
 	}
 	g, err := geo.Load()
@@ -140,10 +147,19 @@ func runEvalGeo(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sitrep eval geo: %v\n", err)
 		return 1
 	}
-	res, err := g.EvaluateFile(args[0])
+	res, err := g.EvaluateFile(files[0])
 	if err != nil {
-		fmt.Fprintf(stderr, "sitrep eval geo: %s: %v\n", args[0], err)
+		fmt.Fprintf(stderr, "sitrep eval geo: %s: %v\n", files[0], err)
 		return 1
+	}
+	if *verbose {
+		for _, m := range res.Misses {
+			got := "unresolved"
+			if p := m.Got; p != nil {
+				got = fmt.Sprintf("%s, %s (%s %s) %.2f,%.2f", p.Name, p.Country, p.Precision, p.Feature, p.Lat, p.Lon)
+			}
+			fmt.Fprintf(stdout, "%s %q (class %s, %.2f,%.2f): got %s, %.0f km\n", m.Doc, m.Phrase, m.Class, m.Lat, m.Lon, got, m.Km)
+		}
 	}
 	fmt.Fprintln(stdout, res.String())
 	return 0

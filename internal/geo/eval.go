@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"sitrep/internal/model"
 )
 
 // maxErrorKm is half the Earth's circumference: the error of a toponym
@@ -59,6 +61,18 @@ type EvalResult struct {
 	// Seconds is the time spent in Recognize and Resolve, and
 	// DocsPerSecond the resulting speed.
 	Seconds, DocsPerSecond float64
+	// Misses lists the recognised toponyms resolved more than 161 km
+	// away, or not at all.
+	Misses []EvalMiss
+}
+
+// EvalMiss is a recognised gold toponym resolved too far away.
+type EvalMiss struct {
+	Doc, Phrase string
+	Class       string // the gold's GeoNames feature class
+	Lat, Lon    float64
+	Got         *model.Place // nil when unresolved
+	Km          float64
 }
 
 type evalCorpus struct {
@@ -121,6 +135,8 @@ func (g *Gazetteer) Evaluate(r io.Reader) (*EvalResult, error) {
 			located    bool
 			id         int
 			place      bool // feature class P
+			phrase     string
+			class      string
 		}
 		golds := make([]gold, 0, len(a.Toponyms))
 		for _, t := range a.Toponyms {
@@ -131,7 +147,9 @@ func (g *Gazetteer) Evaluate(r io.Reader) (*EvalResult, error) {
 			if t.Gaztag != nil && t.Gaztag.Lat != nil && t.Gaztag.Lon != nil {
 				gd.located, gd.lat, gd.lon, gd.id = true, *t.Gaztag.Lat, *t.Gaztag.Lon, t.Gaztag.ID
 				gd.place = strings.TrimSpace(t.Gaztag.FClass) == "P"
+				gd.class = strings.TrimSpace(t.Gaztag.FClass)
 			}
+			gd.phrase = t.Phrase
 			golds = append(golds, gd)
 		}
 		sort.SliceStable(golds, func(i, j int) bool { return golds[i].start < golds[j].start })
@@ -175,6 +193,9 @@ func (g *Gazetteer) Evaluate(r io.Reader) (*EvalResult, error) {
 			}
 			if e <= accuracyKm {
 				within++
+			} else {
+				res.Misses = append(res.Misses, EvalMiss{Doc: a.ID, Phrase: gd.phrase, Class: gd.class,
+					Lat: gd.lat, Lon: gd.lon, Got: places[hit], Km: e})
 			}
 			errs = append(errs, e)
 		}
