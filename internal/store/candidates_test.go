@@ -50,13 +50,16 @@ func TestCandidates(t *testing.T) {
 		year.Date = &model.Date{Text: "this year", Start: sp("2024-01-01"), End: sp("2024-12-31"), Precision: model.DateYear}
 		year.Mode = sp("explosives")
 		long := addReport(t, db, "long", "Warplanes have bombed Nyala again and again this year.", year)
+		unplaced := assault("2024-02-12", "", 0, 0, 1)
+		unplaced.Location, unplaced.Mode = nil, sp("beat")
+		nowhere := addReport(t, db, "nowhere", "A man was beaten to death on Monday, his family said.", unplaced)
 		old := addReport(t, db, "old", "Warplanes bombed the market in Nyala in November.",
 			assault("2023-11-12", "Nyala", 12.05, 24.88, 5))
 
 		m := &incident.Member{Article: "new", Event: assault("2024-02-12", "Nyala", 12.06, 24.89, 9)}
 		m.Event.ID = "ev1"
 		got := candidateIDs(t, db, m)
-		for _, want := range []string{near, country, long} {
+		for _, want := range []string{near, country, long, nowhere} {
 			if !slices.Contains(got, incident.ID(want, "ev1")) {
 				t.Errorf("candidates %v lack %s", got, incident.ID(want, "ev1"))
 			}

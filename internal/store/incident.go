@@ -111,10 +111,14 @@ const shortSpan = 31
 // within reach, the same country or none known, not too far away,
 // oldest first.
 //
-// The query reads few rows however many incidents are stored: those of
-// a short range (most) along incidents_type_newest between a floor and
-// the end of the event's range, checking the box in the index; those of
-// a long range ("last year") by incidents_span, which holds few of them.
+// The query reads few rows however many incidents are stored. Those of a
+// short range (most) are found from a floor shortSpan days before the
+// event's range to its end: for an event placed at a district or finer,
+// those at a district or finer by the cells of the map around it
+// (incidents_cell_newest, checking the box in the index) and the others
+// by incidents_coarse; otherwise all along incidents_type_newest. Those
+// of a long range ("last year") are found by incidents_span, which holds
+// few of them.
 func (t *Tx) Candidates(ctx context.Context, m *incident.Member) ([]*incident.Incident, error) {
 	start, end, ok := incident.Dates(m)
 	if !ok {
@@ -126,41 +130,64 @@ func (t *Tx) Candidates(ctx context.Context, m *incident.Member) ([]*incident.In
 	}
 	floor := s.AddDate(0, 0, -shortSpan).Format(time.DateOnly)
 	args := []any{m.Event.Type, end, start, floor}
-	cond := ""
-	if p := m.Event.Location; p != nil && p.Country != "" {
-		args = append(args, p.Country)
-		cond += fmt.Sprintf(` AND (country = $%d OR country IS NULL)`, len(args))
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
 	}
+	country := ""
+	if p := m.Event.Location; p != nil && p.Country != "" {
+		country = ` AND (country = ` + arg(p.Country) + ` OR country IS NULL)`
+	}
+	fine := fmt.Sprintf(`place_precision IN ('%s', '%s', '%s')`, model.PrecPoint, model.PrecCity, model.PrecAdmin2)
+	// incident.Match refuses two places at a district or finer that lie
+	// further apart than the type allows: a box around the event's place,
+	// a little larger than that distance, leaves them out here.
+	var box kmBox
+	var cells []int
+	boxed := false
 	if p := m.Event.Location; p != nil && incident.Fine(p) {
-		// incident.Match refuses two places at a district or finer that
-		// lie further apart than the type allows: a box around the
-		// event's place, a little larger than that distance, leaves them
-		// out here.
-		if box, ok := aroundKm(p.Lat, p.Lon, incident.MaxKm(m.Event.Type)); ok {
-			n := len(args)
-			cond += fmt.Sprintf(` AND NOT ((lat < $%d OR lat > $%d OR lon < $%d OR lon > $%d)
-				AND place_precision IN ('%s', '%s', '%s'))`, n+1, n+2, n+3, n+4,
-				model.PrecPoint, model.PrecCity, model.PrecAdmin2)
-			args = append(args, box.South, box.North, box.West, box.East)
+		box, boxed = aroundKm(p.Lat, p.Lon, incident.MaxKm(m.Event.Type))
+		if boxed {
+			cells = BBox{MinLon: box.West, MinLat: box.South, MaxLon: box.East, MaxLat: box.North}.cells()
 		}
 	}
-	cols := "id, seq"
-	// SQLite, left to itself, walks every incident of the type, or all
-	// of them in seq order, for the long ranges.
-	longFrom := "incidents"
-	if t.db.dialect == SQLite {
-		longFrom = "incidents INDEXED BY incidents_span"
+	outside, south, north, west, east := "", "", "", "", ""
+	if boxed {
+		south, north, west, east = arg(box.South), arg(box.North), arg(box.West), arg(box.East)
+		outside = fmt.Sprintf(` AND NOT ((lat < %s OR lat > %s OR lon < %s OR lon > %s) AND %s)`, south, north, west, east, fine)
 	}
+	cols := "id, seq"
 	if t.db.cands != nil {
 		cols = "id, seq, record"
 	}
-	q := fmt.Sprintf(`SELECT %[1]s FROM (
-		SELECT %[1]s FROM incidents WHERE type = $1 AND sort_date >= $4 AND sort_date <= $2
-			AND date_end >= $3 AND span_days <= %[2]d%[3]s
-		UNION ALL
-		SELECT %[1]s FROM %[5]s WHERE span_days > %[2]d AND type = $1 AND date_start <= $2
-			AND date_end >= $3%[3]s) c
-		ORDER BY seq LIMIT %[4]d`, cols, shortSpan, cond, MaxCandidates, longFrom)
+	// SQLite, left to itself, may walk every incident of the type, or
+	// all of them in seq order.
+	from := func(index string) string {
+		if t.db.dialect == SQLite {
+			return "incidents INDEXED BY " + index
+		}
+		return "incidents"
+	}
+	short := fmt.Sprintf(`sort_date >= $4 AND sort_date <= $2 AND date_end >= $3 AND span_days <= %d`, shortSpan)
+	var parts []string
+	if len(cells) > 0 {
+		in := make([]string, len(cells))
+		for i, c := range cells {
+			in[i] = strconv.Itoa(c)
+		}
+		parts = append(parts,
+			fmt.Sprintf(`SELECT %s FROM %s WHERE cell IN (%s) AND %s AND lat >= %s AND lat <= %s AND lon >= %s AND lon <= %s
+				AND type = $1 AND %s%s`, cols, from("incidents_cell_newest"), strings.Join(in, ", "), short,
+				south, north, west, east, fine, country),
+			fmt.Sprintf(`SELECT %s FROM %s WHERE type = $1 AND %s AND (place_precision IS NULL OR NOT %s)%s`,
+				cols, from("incidents_coarse"), short, fine, country))
+	} else {
+		parts = append(parts, fmt.Sprintf(`SELECT %s FROM %s WHERE type = $1 AND %s%s%s`,
+			cols, from("incidents_type_newest"), short, country, outside))
+	}
+	parts = append(parts, fmt.Sprintf(`SELECT %s FROM %s WHERE span_days > %d AND type = $1 AND date_start <= $2
+		AND date_end >= $3%s%s`, cols, from("incidents_span"), shortSpan, country, outside))
+	q := fmt.Sprintf(`SELECT %s FROM (%s) c ORDER BY seq LIMIT %d`, cols, strings.Join(parts, "\n\t\tUNION ALL\n\t\t"), MaxCandidates)
 	if t.db.cands == nil {
 		return loadIncidents(ctx, t.tx, q, args...)
 	}
