@@ -34,6 +34,11 @@ func (r *reader) merge(ms []*mention) []*model.Event {
 			if m.another && !sameSentence(g, m) {
 				continue
 			}
+			// "The day before, a drone struck ...": a day counted from
+			// an event told earlier is not that event's day.
+			if m.anaphoric && m.offset != 0 && !sameSentence(g, m) {
+				continue
+			}
 			if s := r.fit(g, m); s > bestScore {
 				best, bestScore = g, s
 			}

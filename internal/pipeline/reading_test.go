@@ -78,6 +78,14 @@ func TestReading(t *testing.T) {
 			want{typ: "ACCUSE", mode: "allege", source: "Prosecutors", date: "2024-03-04", killed: -1, injured: -1, arrd: -1}},
 		{"a missile fired into the sea is a show of force", "North Korea fired two ballistic missiles into the sea off its east coast on Monday.", 1,
 			want{typ: "MOBILIZE", mode: "weapons", source: "North Korea", date: "2024-03-04", killed: -1, injured: -1, arrd: -1}},
+		{"a protest note is a complaint, not a demonstration", "The foreign ministry handed the ambassador a protest note on Monday.", 1,
+			want{typ: "ACCUSE", mode: "disapprove", date: "2024-03-04", killed: -1, injured: -1, arrd: -1}},
+		{"a vehicle that struck a bomb", "Two soldiers were killed when their vehicle struck an explosive device near Gao on Tuesday.", 1,
+			want{typ: "ASSAULT", mode: "explosives", date: "2024-03-05", killed: 2, injured: -1, arrd: -1, place: "Gao"}},
+		{"a seized boat", "Coast guards seized a fishing boat and its crew off Zanzibar on Monday.", 1,
+			want{typ: "COERCE", mode: "seize", date: "2024-03-04", killed: -1, injured: -1}},
+		{"custody extended", "A court in Dhaka on Monday extended the detention of three activists.", 1,
+			want{typ: "COERCE", mode: "arrest", date: "2024-03-04", killed: -1, injured: -1}},
 		{"a strike's purpose is no second protest", "Unions on Tuesday called a general strike for next Wednesday to protest against pension cuts.", 1,
 			want{typ: "PROTEST", mode: "strike", modality: "planned", date: "2024-03-13", killed: -1, injured: -1, arrd: -1}},
 	}
@@ -282,6 +290,7 @@ func TestAnaphoricShift(t *testing.T) {
 		{"Police arrested 12 protesters in Nairobi on Tuesday. A day earlier, gunmen killed three villagers near Kaduna.", "2024-03-04"},
 		{"Gunmen killed three villagers near Kaduna on Sunday. The next day, police arrested 12 protesters in Nairobi.", "2024-03-04"},
 		{"Police arrested 12 protesters in Nairobi on Tuesday. On the same day, gunmen killed three villagers near Kaduna.", "2024-03-05"},
+		{"An air strike hit a market in Idlib on Sunday, killing four people. The day before, an air strike hit a car in Idlib, killing its driver.", "2024-03-02"},
 	} {
 		doc, err := x.Extract([]byte(c.text), "", ref)
 		if err != nil {
