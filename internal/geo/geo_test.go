@@ -553,3 +553,36 @@ func TestBareNameOfNamedUnit(t *testing.T) {
 		t.Fatalf("bare Enga not recognised in %q", txt)
 	}
 }
+
+// TestStrayTownAbroad checks that a small town abroad, which nothing in a
+// report about another country points to, is left unresolved rather
+// than guessed: the gazetteer's packages lack El Alto, Bolivia, and offer
+// villages of that name in Peru, Argentina and Panama. A big city of the
+// report's country, named by an alternate name, is found, and a church
+// named after its saint is no town.
+func TestStrayTownAbroad(t *testing.T) {
+	g := Default()
+	text := "LA PAZ, Bolivia — Police fired tear gas at minibus drivers from El Alto who marched on the capital, " +
+		"and pushed them back toward the San Francisco church. Transport unions in Santa Cruz and Cochabamba said they would join."
+	ms := g.Recognize(text)
+	ps := g.Resolve(text, ms)
+	seen := map[string]bool{}
+	for i, m := range ms {
+		seen[m.Text] = true
+		switch m.Text {
+		case "El Alto":
+			if ps[i] != nil {
+				t.Errorf("El Alto: got %s, %s; want unresolved", ps[i].Name, ps[i].Country)
+			}
+		case "Santa Cruz", "Cochabamba", "LA PAZ":
+			if ps[i] == nil || ps[i].Country != "BO" {
+				t.Errorf("%s: got %+v, want a place in Bolivia", m.Text, ps[i])
+			}
+		case "San Francisco":
+			t.Errorf("San Francisco (a church) read as a place: %+v", ps[i])
+		}
+	}
+	if !seen["El Alto"] || !seen["Santa Cruz"] {
+		t.Errorf("mentions %v lack El Alto or Santa Cruz", seen)
+	}
+}

@@ -856,6 +856,11 @@ func (g *Gazetteer) scorePlace(toks []token, m *match, surnames map[string]bool)
 		if toks[m.j-1].comma && g.qualifierAt(toks, m.j) {
 			s += 2
 		}
+		// "the San Francisco church", "St. George's cathedral": a
+		// church named after its saint, not the town of that name.
+		if saintly[first.word] && n.sep == ' ' && churchWords[n.word] {
+			s -= 6
+		}
 	}
 	// "Nelson said", "said Nelson": a person speaks, a town seldom does
 	// (a country or a capital may: "Russia said", "Washington said").

@@ -110,6 +110,7 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention) []*model.Place {
 	byKey := map[string]int{}
 	var groups []*group
 	gi := make([]int, len(ms))
+	dateline := map[int]bool{} // groups named in a dateline
 	for i := range ms {
 		m := &ms[i]
 		k := m.key
@@ -129,6 +130,9 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention) []*model.Place {
 		}
 		groups[j].members = append(groups[j].members, i)
 		gi[i] = j
+		if inDateline(text, m) {
+			dateline[j] = true
+		}
 	}
 	// Qualifiers: "X, Y" and "X in Y" where Y follows X directly.
 	for i := 0; i+1 < len(ms); i++ {
@@ -179,7 +183,7 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention) []*model.Place {
 		}
 		if second < 0 || prior(&gr.cands[best])-prior(&gr.cands[second]) >= 3 {
 			gr.chosen = best
-			contribs[j] = contribute(&gr.cands[best], len(gr.members))
+			contribs[j] = contribute(&gr.cands[best], len(gr.members), dateline[j])
 		}
 	}
 	// Rounds 1 and 2: every name in the light of the others.
@@ -206,9 +210,28 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention) []*model.Place {
 				}
 			}
 			gr.chosen = best
-			next[j] = contribute(&gr.cands[best], len(gr.members))
+			next[j] = contribute(&gr.cands[best], len(gr.members), dateline[j])
 		}
 		contribs = next
+	}
+
+	// A small town abroad that nothing else in a report about another
+	// country points to is likelier a place the gazetteer lacks ("El
+	// Alto" in a report from La Paz, read as a village in Peru): left
+	// unresolved rather than guessed.
+	total := sumContribs(contribs)
+	for j, gr := range groups {
+		if gr.chosen < 0 || gr.nat != "" || total.focus == "" {
+			continue
+		}
+		c := &gr.cands[gr.chosen]
+		if c.Precision != model.PrecCity || c.Country == total.focus || c.Population >= strayMaxPop {
+			continue
+		}
+		if total.countries[c.Country]-contribs[j].countries[c.Country] > 1e-9 || total.countries[total.focus] < strayFocusMin {
+			continue
+		}
+		gr.chosen = -1
 	}
 
 	for _, gr := range groups {
@@ -234,6 +257,53 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention) []*model.Place {
 	return out
 }
 
+// strayMaxPop and strayFocusMin bound the towns abroad left unresolved
+// (see Resolve): fewer people than this, in a report whose focus country
+// weighs at least this much.
+const (
+	strayMaxPop   = 50_000
+	strayFocusMin = 3.0
+)
+
+// wDatelineContext multiplies the context a dateline's place gives the
+// other names of a report ("LA PAZ, Bolivia — ...").
+const wDatelineContext = 3
+
+// inDateline reports whether mention m is in a dateline: at the start of
+// a line, in capitals or after a name in capitals and a comma, and
+// followed, after at most one more name, by a dash ("LA PAZ, Bolivia —",
+// "MIDDLETOWN - ").
+func inDateline(text string, m *Mention) bool {
+	if m.Start > len(text) || m.End > len(text) {
+		return false
+	}
+	line := strings.LastIndexByte(text[:m.Start], '\n') + 1
+	before := text[line:m.Start]
+	if m.Start-line > 40 || strings.ToUpper(before) != before {
+		return false
+	}
+	if b := strings.TrimSpace(before); b != "" && !strings.HasSuffix(b, ",") {
+		return false
+	}
+	rest := text[m.End:]
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	if len(rest) > 60 {
+		rest = rest[:60]
+	}
+	if strings.HasPrefix(rest, ",") {
+		// "LA PAZ, Bolivia —": a qualifier before the dash.
+		k := strings.IndexAny(rest, "—–-")
+		if k < 0 || strings.ContainsAny(rest[1:k], ",.") {
+			return false
+		}
+		rest = rest[k:]
+	}
+	rest = strings.TrimLeft(rest, " \u00a0")
+	return strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "-- ")
+}
+
 // prepare fills in what Resolve needs of a mention that did not come from
 // Recognize.
 func (g *Gazetteer) prepare(m *Mention) {
@@ -257,10 +327,14 @@ func (g *Gazetteer) prepare(m *Mention) {
 	}
 }
 
-func contribute(c *Candidate, n int) contribution {
+func contribute(c *Candidate, n int, dateline bool) contribution {
 	w := 1.0
 	if n > 1 {
 		w = 1.3
+	}
+	// Where a report is filed from is what it is most likely about.
+	if dateline {
+		w *= wDatelineContext
 	}
 	ct := contribution{countries: map[string]float64{}}
 	switch {

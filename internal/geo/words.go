@@ -192,6 +192,19 @@ var connectors = map[string]bool{
 
 // streetWords after a name make it part of an address, a building or a
 // natural feature named after the place (Memphis Street, Angara River).
+// saintly are the first words of saints' names, which churches share
+// with towns.
+var saintly = map[string]bool{
+	"san": true, "santa": true, "santo": true, "são": true, "sao": true, "st": true, "saint": true,
+	"sainte": true, "santi": true, "sankt": true,
+}
+
+// churchWords name the buildings called after a saint.
+var churchWords = map[string]bool{
+	"church": true, "cathedral": true, "basilica": true, "chapel": true, "monastery": true,
+	"convent": true, "parish": true, "abbey": true, "shrine": true, "mission": true,
+}
+
 var streetWords = map[string]bool{
 	"street": true, "st": true, "avenue": true, "ave": true, "road": true,
 	"rd": true, "boulevard": true, "blvd": true, "drive": true, "dr": true,
