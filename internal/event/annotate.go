@@ -111,6 +111,12 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 	}
 }
 
+// policeAct reports what police do and report themselves: arrests and
+// crowd control.
+func policeAct(x *mention) bool {
+	return x.typ == "COERCE" && x.mode == "arrest" || x.typ == "ASSAULT" && x.mode == "crowd-control"
+}
+
 // speech marks words that report what someone says.
 var speech = map[string]bool{
 	"said": true, "says": true, "told": true, "reported": true, "stated": true, "added": true,
@@ -228,6 +234,13 @@ func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms 
 		}
 		x.attribution = att
 		x.attrActor = who
+		// "14 people were detained, police said": police who report
+		// arrests, or the tear gas they fired, made them, when the
+		// sentence names nobody else.
+		if x.source == nil && who.Tok >= 0 && who.Sector == "police" && policeAct(x) {
+			w := *who
+			x.source = &w
+		}
 		// A party to fighting that reports a toll makes a claim, and so
 		// does its spokesman ("the Houthis' military spokesman said").
 		if x.modality == model.Asserted && (who.Sector == "rebel" || rebelOwner(actors, toks, who)) {

@@ -72,9 +72,10 @@ func (r *reader) sentence(si int) []*mention {
 	var ms, outcomes []*mention
 	background := r.backgroundFrom(si)
 	for mi, m := range matches {
-		// "called a general strike to protest against pension cuts": the
-		// protest is what the strike is for, not another event.
-		if m.e.typ == "PROTEST" && m.tok > 0 && toks[m.tok-1].Lower == "to" && mi > 0 && matches[mi-1].e.typ == "PROTEST" {
+		// "called a general strike to protest against pension cuts",
+		// "fired tear gas to disperse the crowd": what an action is for,
+		// in its own terms, is that action, not another event.
+		if m.tok > 0 && toks[m.tok-1].Lower == "to" && mi > 0 && matches[mi-1].e.typ == m.e.typ && m.tok-matches[mi-1].end <= 6 {
 			continue
 		}
 		if legalContext(toks, m.tok) || toks[m.tok].Start >= background || purpose(toks, m.tok) || generic(toks, m.tok) || trend(toks, m) ||
@@ -1043,6 +1044,12 @@ func (r *reader) nounOwner(x *mention, toks []text.Token, actors []entity.Actor,
 			if w == "-" && k > 0 && k+1 < len(toks) && toks[k-1].End == toks[k].Start && toks[k].End == toks[k+1].Start {
 				continue
 			}
+			// "Police dispersed them with tear gas": the subject wields
+			// what it acts with.
+			if w == "with" && !passiveBetween(toks, subject.TokEnd, k) {
+				light = true
+				continue
+			}
 			if toks[k].Kind == text.Punct || preps[w] && !(w == "for" && k > 0 && toks[k-1].Lower == "responsibility") {
 				return nil
 			}
@@ -1055,6 +1062,18 @@ func (r *reader) nounOwner(x *mention, toks []text.Token, actors []entity.Actor,
 		}
 	}
 	return nil
+}
+
+// passiveBetween reports an auxiliary of the passive between tokens from
+// and to: "protesters were met with tear gas".
+func passiveBetween(toks []text.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		switch toks[k].Lower {
+		case "was", "were", "been", "being", "is", "are":
+			return true
+		}
+	}
+	return false
 }
 
 // inDate reports a token inside a date expression.
