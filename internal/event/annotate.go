@@ -489,6 +489,25 @@ func (r *reader) places(si int, toks []text.Token, ms []*mention) {
 				best = p.Place
 			}
 		}
+		// "A court in Lahore on Tuesday extended ...", "Police in Kano
+		// arrested ...": a place in the subject's phrase, right before
+		// the trigger, when the clause gives none after it.
+		if best == nil {
+			for i := range r.in.Places {
+				p := &r.in.Places[i]
+				if p.Nationality || p.Place == nil || p.Start < s.Start || p.End > s.End {
+					continue
+				}
+				k := tokenAt(toks, p.Start)
+				if k < 1 || k < x.cs || k >= x.tok || x.tok-k > 6 || toks[k-1].Lower != "in" || k < 2 || toks[k-2].Kind != text.Word {
+					continue
+				}
+				if insideName(r.in.Entities.Actors[si], k) || hasPunctBetween(toks, k, x.tok) || !subjectBefore(r.in.Entities.Actors[si], k-1) {
+					continue
+				}
+				best = p.Place
+			}
+		}
 		if best == nil && r.in.Capital != nil {
 			// "in the capital", "in the country's capital", "in the
 			// capital city": the capital of the country the report is about.
@@ -542,6 +561,17 @@ func locativeBefore(toks []text.Token, k int) string {
 		}
 	}
 	return ""
+}
+
+// subjectBefore reports an actor phrase that ends right before token k
+// ("police" in "police in Kano").
+func subjectBefore(actors []entity.Actor, k int) bool {
+	for i := range actors {
+		if actors[i].TokEnd == k {
+			return true
+		}
+	}
+	return false
 }
 
 // openingLocative returns the token of the preposition that opens a
