@@ -77,6 +77,14 @@ func (r *reader) context(ms []*mention) {
 				if sameType && o.typ != m.typ {
 					continue
 				}
+				// A strike called for next month lends its place to
+				// today's march, not its date.
+				if unreal(o.modality) {
+					if m.place == nil && o.place != nil {
+						m.place = o.place
+					}
+					continue
+				}
 				m.borrow(o)
 			}
 		}
