@@ -371,6 +371,12 @@ func (p *parser) tollNouns(out []Toll) []Toll {
 				}
 				if !q.unit && (q.head < 0 || p.personHead(q) || q.headWord == "dead") {
 					best = qi
+					// "rose to 14 overnight, including eight policemen":
+					// the figure the toll reached is the toll; what it
+					// includes comes after.
+					if w := p.Word(j - 1); w == "to" || w == "at" || w == "reached" {
+						break window
+					}
 				}
 				j = q.e - 1
 				continue

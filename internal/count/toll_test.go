@@ -60,6 +60,7 @@ func TestTolls(t *testing.T) {
 		{"arrest of", "They condemned the arrest of 12 students.", `arrested 12..12 "12 students" [arrest] {arrest of 12 students}`},
 		{"death toll", "The death toll rose to 20 on Tuesday.", `killed 20..20 "20" [death toll] {death toll rose to 20}`},
 		{"toll from to", "The toll climbed from 13 to 20.", `killed 20..20 "20" [toll] {toll climbed from 13 to 20}`},
+		{"toll reached, then what it includes", "The death toll rose to 14 overnight, including eight policemen.", `killed 14..14 "14" [death toll] {death toll rose to 14}`},
 		{"number of dead", "The number of dead reached 40.", `killed 40..40 "40" [number of dead] {number of dead reached 40}`},
 		{"deaths head", "Officials confirmed 13 deaths.", `killed 13..13 "13 deaths" [deaths] {13 deaths}`},
 		{"arrests head", "Monitors counted more than 1,300 arrests.", `arrested 1301.. "more than 1,300 arrests" [arrests] {more than 1,300 arrests}`},

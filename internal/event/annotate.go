@@ -679,7 +679,9 @@ func (r *reader) tolls(si int, toks []text.Token, ms []*mention) {
 // people were killed and three others were wounded.", "No one was
 // hurt.") to the attack the sentence before tells, when that one gives
 // no such figure: a toll of nobody to each attack there, another figure
-// to the last.
+// to the last. A sentence that says a toll rose ("The death toll rose to
+// 14 overnight, and 32 people were wounded") updates the report's first
+// attack instead.
 func (r *reader) tollsAfter(ms []*mention) {
 	// A toll that names its victims ("Eleven soldiers were wounded") is
 	// an orphan mention of its own, which tells no event either.
@@ -689,12 +691,29 @@ func (r *reader) tollsAfter(ms []*mention) {
 			told[x.si] = true
 		}
 	}
+	// The first attack the report tells: what "the death toll rose to
+	// 14" updates.
+	var lead *mention
+	for _, x := range ms {
+		if x.typ == "ASSAULT" && !unreal(x.modality) && !x.orphan {
+			lead = x
+			break
+		}
+	}
 	for si := 1; si < len(r.in.Tolls); si++ {
 		if told[si] {
 			continue
 		}
+		rising := tollRises(r.in.Tokens[si])
 		for _, t := range r.in.Tolls[si] {
 			if t.Role != "killed" && t.Role != "injured" {
+				continue
+			}
+			if rising && lead != nil && lead.si < si {
+				if slot := countSlot(&lead.counts, t.Role); *slot == nil || (*slot).Min < t.Range.Min {
+					rr := t.Range
+					*slot = &rr
+				}
 				continue
 			}
 			nobody := t.Range.Min == 0 && t.Range.Max != nil && *t.Range.Max == 0
@@ -719,6 +738,23 @@ func (r *reader) tollsAfter(ms []*mention) {
 			}
 		}
 	}
+}
+
+// tollRises reports a sentence that updates a toll: "The death toll
+// rose to 14", "the toll has climbed to 30".
+func tollRises(toks []text.Token) bool {
+	toll := false
+	for _, t := range toks {
+		switch t.Lower {
+		case "toll", "tolls":
+			toll = true
+		case "rose", "risen", "rises", "climbed", "climbs", "increased", "jumped", "reached", "raised":
+			if toll {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // distance is how far a byte span lies from a mention's trigger or the

@@ -339,6 +339,19 @@ func TestTollsAfter(t *testing.T) {
 		t.Errorf("shooting: injured %+v, want none", c.Injured)
 	}
 
+	doc, err = x.Extract([]byte("A suicide bomber blew himself up at a checkpoint in Bannu on Monday, killing nine people and wounding 21, police said.\n\n"+
+		"The group claimed responsibility in a statement.\n\n"+
+		"The death toll rose to 14 overnight, including eight policemen, and 32 people were wounded, a hospital spokesman said on Tuesday."), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) == 0 {
+		t.Fatalf("no events")
+	}
+	if c := doc.Events[0].Counts; c.Killed == nil || c.Killed.Min != 14 || c.Injured == nil || c.Injured.Min != 32 {
+		t.Errorf("bombing after the toll rose: killed %+v, injured %+v, want 14 and 32", c.Killed, c.Injured)
+	}
+
 	doc, err = x.Extract([]byte("Gunmen on motorcycles opened fire on worshippers outside a mosque near Gusau on Friday. "+
 		"Nine people, among them the imam, were killed and three others were wounded."), "", ref)
 	if err != nil {
