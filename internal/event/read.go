@@ -98,6 +98,16 @@ func (r *reader) sentence(si int) []*mention {
 		if m.e.objreq && x.target == nil && !(x.passive && x.target != nil) {
 			continue
 		}
+		// A state that protests, or whose protest is rejected, complains
+		// officially; it does not take to the streets: "Japan's
+		// protest", "Tokyo protested to Moscow".
+		if x.typ == "PROTEST" && x.mode == "demo" && (x.source != nil && officialVoice(x.source) || r.countryOwns(toks, m.tok)) {
+			x.typ, x.mode, x.cameo = "ACCUSE", "disapprove", "114"
+		}
+		// "summoned the ambassador to protest": what the summons is for.
+		if x.typ == "PROTEST" && m.tok > 0 && toks[m.tok-1].Lower == "to" && mi > 0 && matches[mi-1].e.typ == "ACCUSE" && m.tok-matches[mi-1].end <= 6 {
+			continue
+		}
 		// People march or rally; whoever "marched the passengers into the
 		// bush" did something else.
 		if x.typ == "PROTEST" && !x.noun && !x.passive && x.target != nil && x.target.Tok == m.end {
@@ -1062,6 +1072,30 @@ func (r *reader) nounOwner(x *mention, toks []text.Token, actors []entity.Actor,
 		}
 	}
 	return nil
+}
+
+// countryOwns reports a country's possessive right before token k:
+// "Japan's protest".
+func (r *reader) countryOwns(toks []text.Token, k int) bool {
+	if k < 2 || toks[k-1].Lower != "'s" {
+		return false
+	}
+	for _, p := range r.in.Places {
+		if p.Place != nil && !p.Nationality && p.Place.Precision == model.PrecCountry && p.End == toks[k-1].Start {
+			return true
+		}
+	}
+	return false
+}
+
+// officialVoice reports an actor that speaks for a state: a country
+// ("Japan's protest") or a government body ("the foreign ministry"),
+// not an opposition party or a crowd.
+func officialVoice(a *entity.Actor) bool {
+	if a.Kind == "state" {
+		return true
+	}
+	return a.Kind == "org" && a.Sector == "government" && !strings.Contains(strings.ToLower(a.Text), "opposition")
 }
 
 // passiveBetween reports an auxiliary of the passive between tokens from

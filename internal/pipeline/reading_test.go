@@ -364,3 +364,33 @@ func TestTollsAfter(t *testing.T) {
 		t.Errorf("mosque: killed %+v, injured %+v, want 9 and 3", c.Killed, c.Injured)
 	}
 }
+
+// TestOfficialProtest checks that a state's protest is an official
+// complaint, not a demonstration.
+func TestOfficialProtest(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	for _, text := range []string{
+		"Coast guards seized a fishing boat on Monday, prompting Tokyo to summon Russia's ambassador to protest.",
+		"The Russian foreign ministry said on Tuesday it rejected Japan's protest.",
+		"Japan's defence ministry said it had lodged a separate protest through diplomatic channels.",
+	} {
+		doc, err := x.Extract([]byte(text), "", ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		accuse := false
+		for _, e := range doc.Events {
+			if e.Type == "PROTEST" {
+				t.Errorf("%q: a demonstration: %s", text, summary(doc))
+			}
+			accuse = accuse || e.Type == "ACCUSE"
+		}
+		if !accuse {
+			t.Errorf("%q: no official complaint: %s", text, summary(doc))
+		}
+	}
+}
