@@ -104,6 +104,22 @@ func (r *reader) sentence(si int) []*mention {
 		if x.typ == "PROTEST" && x.mode == "demo" && (x.source != nil && officialVoice(x.source) || r.countryOwns(toks, m.tok)) {
 			x.typ, x.mode, x.cameo = "ACCUSE", "disapprove", "114"
 		}
+		// "about 300 supporters gathered outside the police station to
+		// demand his release": a crowd that gathers to demand something
+		// protests.
+		if x.typ == "REQUEST" && m.tok > 0 && toks[m.tok-1].Lower == "to" {
+			if g := gatheredBefore(toks, x.cs, m.tok); g >= 0 {
+				// What they demand is not whom they protest against.
+				x.typ, x.mode, x.cameo, x.noun, x.target = "PROTEST", "demo", "141", false, nil
+				x.tok = g
+				x.trigger = r.in.Text[toks[g].Start:toks[x.end-1].End]
+				// Who gathered is who protests.
+				x.cs, x.ce, x.skip = clause(toks, g, g+1)
+				x.source = nil
+				r.arguments(x, toks, actors)
+				x.target = nil
+			}
+		}
 		// "summoned the ambassador to protest": what the summons is for.
 		if x.typ == "PROTEST" && m.tok > 0 && toks[m.tok-1].Lower == "to" && mi > 0 && matches[mi-1].e.typ == "ACCUSE" && m.tok-matches[mi-1].end <= 6 {
 			continue
@@ -1088,6 +1104,22 @@ func (r *reader) countryOwns(toks []text.Token, k int) bool {
 	return false
 }
 
+// gatherVerbs say that people came together in one place.
+var gatherVerbs = map[string]bool{
+	"gathered": true, "assembled": true, "massed": true, "converged": true, "congregated": true,
+}
+
+// gatheredBefore returns the token of a verb of gathering in the clause
+// before token k, or -1.
+func gatheredBefore(toks []text.Token, from, k int) int {
+	for i := max(from, k-12); i < k; i++ {
+		if gatherVerbs[toks[i].Lower] {
+			return i
+		}
+	}
+	return -1
+}
+
 // officialVoice reports an actor that speaks for a state: a country
 // ("Japan's protest") or a government body ("the foreign ministry"),
 // not an opposition party or a crowd.
@@ -1128,6 +1160,9 @@ var preps = map[string]bool{
 }
 
 func prepBefore(toks []text.Token, i int) bool {
+	if i > 0 && toks[i-1].Lower == "about" && i < len(toks) && (toks[i].Kind == text.Number || numberWords[toks[i].Lower]) {
+		return false // "about 300 supporters": a figure, not a preposition
+	}
 	return i > 0 && preps[toks[i-1].Lower]
 }
 

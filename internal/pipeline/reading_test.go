@@ -96,6 +96,8 @@ func TestReading(t *testing.T) {
 			want{typ: "COERCE", mode: "arrest", source: "police", killed: -1, injured: -1, arrd: 14}},
 		{"a place in the subject's phrase", "A court in Karachi on Monday extended by four days the custody of two activists.", 1,
 			want{typ: "COERCE", mode: "arrest", source: "court", date: "2024-03-04", killed: -1, injured: -1, place: "Karachi"}},
+		{"a crowd that gathers to demand protests", "In Lusaka, about 300 opposition supporters gathered outside the central police station on Tuesday to demand the release of their leader.", 1,
+			want{typ: "PROTEST", mode: "demo", modality: "asserted", source: "supporters", date: "2024-03-05", killed: -1, injured: -1, arrd: -1, place: "Lusaka"}},
 		{"a strike's purpose is no second protest", "Unions on Tuesday called a general strike for next Wednesday to protest against pension cuts.", 1,
 			want{typ: "PROTEST", mode: "strike", modality: "planned", date: "2024-03-13", killed: -1, injured: -1, arrd: -1}},
 	}
