@@ -88,11 +88,28 @@ var goldFloor = struct {
 var readingFloor = struct {
 	recall, fields, precision float64
 	forbidden                 int
-}{recall: 1.0, fields: 0.907, precision: 0.907, forbidden: 2}
+}{recall: 1.0, fields: 0.907, precision: 0.914, forbidden: 2}
 
-// TestGoldReading holds the reading-quality set to its floor in total.
+// heldoutFloor is the least the ten reports of testdata/heldout, read as
+// a development set since, must score in total; a ratchet like
+// goldFloor.
+var heldoutFloor = struct {
+	recall, fields, precision float64
+	forbidden                 int
+}{recall: 0.877, fields: 0.771, precision: 0.818, forbidden: 1}
+
+// TestGoldReading holds the reading-quality sets to their floors in
+// total.
 func TestGoldReading(t *testing.T) {
-	code, out, stderr := run(t, "", "eval", "gold", "../../testdata/gold")
+	t.Run("gold", func(t *testing.T) { holdFloor(t, "../../testdata/gold", readingFloor) })
+	t.Run("heldout", func(t *testing.T) { holdFloor(t, "../../testdata/heldout", heldoutFloor) })
+}
+
+func holdFloor(t *testing.T, dir string, floor struct {
+	recall, fields, precision float64
+	forbidden                 int
+}) {
+	code, out, stderr := run(t, "", "eval", "gold", dir)
 	if code > 1 || stderr != "" {
 		t.Fatalf("eval gold: exit %d, %s", code, stderr)
 	}
@@ -107,15 +124,15 @@ func TestGoldReading(t *testing.T) {
 	for _, c := range []struct {
 		name      string
 		got, want float64
-	}{{"recall", float64(found) / float64(req), readingFloor.recall},
-		{"fields", float64(fok) / float64(fall), readingFloor.fields},
-		{"precision", float64(matched) / float64(pred), readingFloor.precision}} {
+	}{{"recall", float64(found) / float64(req), floor.recall},
+		{"fields", float64(fok) / float64(fall), floor.fields},
+		{"precision", float64(matched) / float64(pred), floor.precision}} {
 		if c.got < c.want {
 			t.Errorf("%s: got %.3f, want at least %.3f", c.name, c.got, c.want)
 		}
 	}
-	if forb > readingFloor.forbidden {
-		t.Errorf("forbidden readings: got %d, want at most %d", forb, readingFloor.forbidden)
+	if forb > floor.forbidden {
+		t.Errorf("forbidden readings: got %d, want at most %d", forb, floor.forbidden)
 	}
 }
 
