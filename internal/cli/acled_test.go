@@ -12,7 +12,7 @@ import (
 
 // acledFloor is the ACLED agreement on the CASE 2021 development snippets
 // that the rules have reached: a ratchet, raised as reading improves and
-// set just below the measured figures (0.604 and 0.549 on 2026-11-25).
+// set just below the measured figures (0.610 and 0.554 on 2026-11-25).
 var acledFloor = struct{ accuracy, macroF1 float64 }{0.605, 0.550}
 
 // TestACLEDAgreement scores the ACLED sub-event types sitrep gives the

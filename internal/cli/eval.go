@@ -17,7 +17,7 @@ import (
 
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: sitrep eval gold|geo|cameo|acled ...")
+		fmt.Fprintln(stderr, "usage: sitrep eval gold|geo|cameo|acled|plover ...")
 		return 2
 	}
 	switch args[0] {
@@ -29,8 +29,10 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runEvalCAMEO(args[1:], stdout, stderr)
 	case "acled":
 		return runEvalACLED(args[1:], stdout, stderr)
+	case "plover":
+		return runEvalPLOVER(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "sitrep eval: unknown set %q (want gold, geo, cameo or acled)\n", args[0])
+	fmt.Fprintf(stderr, "sitrep eval: unknown set %q (want gold, geo, cameo, acled or plover)\n", args[0])
 	return 2
 }
 
@@ -347,4 +349,50 @@ func parseAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// runEvalPLOVER scores event types on the PLOVER coded examples.
+func runEvalPLOVER(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("eval plover", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	verbose := fs.Bool("v", false, "print each sentence whose most confident event is not of the gold type")
+	files, err := parseAnywhere(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(files) != 1 {
+		fmt.Fprintln(stderr, "usage: sitrep eval plover FILE [-v]")
+		return 2
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "sitrep eval plover: %v\n", err)
+		return 1
+	}
+	f, err := os.Open(files[0])
+	if err != nil {
+		return fail(err)
+	}
+	exs, err := eval.ReadPLOVER(f)
+	f.Close()
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", files[0], err))
+	}
+	x, err := pipeline.New()
+	if err != nil {
+		return fail(err)
+	}
+	score := eval.NewPLOVERScore()
+	for _, e := range exs {
+		ref, _ := time.Parse(time.DateOnly, e.Date)
+		doc, err := x.Extract([]byte(e.Text), "", ref)
+		if err != nil {
+			return fail(fmt.Errorf("%s: %w", e.ID, err))
+		}
+		top := score.Add(e.Event, doc)
+		if *verbose && top != e.Event {
+			fmt.Fprintf(stdout, "%s: gold %s, sitrep %s: %s\n", e.ID, e.Event, top, e.Text)
+		}
+	}
+	score.Write(stdout)
+	return 0
 }
