@@ -11,9 +11,9 @@ import (
 
 // ploverFloor is the share of the PLOVER coded examples whose most
 // confident event has the gold type: a ratchet, set just below the
-// figure measured when `sitrep eval plover` was written (0.435 on
+// figure measured (0.435 when `sitrep eval plover` was written, 0.509 after the cooperation triggers, on
 // 2026-11-25).
-const ploverFloor = 0.43
+const ploverFloor = 0.50
 
 // TestPLOVERTyping runs `sitrep eval plover` on the examples in ../shared
 // and holds the typing to its floor.

@@ -750,7 +750,7 @@ var lightVerbs = map[string]bool{
 	"resumed": true, "intensified": true, "heavy": true, "fierce": true, "general": true, "massive": true,
 	"triggered": true, "sparked": true, "set": true, "detonated": true, "powerful": true, "deadly": true,
 	"huge": true, "violent": true, "in": true, "claimed": true, "extended": true, "prolonged": true,
-	"used": true, "deployed": true,
+	"used": true, "deployed": true, "undertook": true, "undertake": true, "undertakes": true, "completed": true,
 }
 
 var afterLight = map[string]bool{
