@@ -13,7 +13,7 @@ import (
 // confident event has the gold type: a ratchet, set just below the
 // figure measured (0.435 when `sitrep eval plover` was written, 0.509 after the cooperation triggers, on
 // 2026-11-25).
-const ploverFloor = 0.50
+const ploverFloor = 0.52
 
 // TestPLOVERTyping runs `sitrep eval plover` on the examples in ../shared
 // and holds the typing to its floor.

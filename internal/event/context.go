@@ -28,7 +28,7 @@ func (r *reader) context(ms []*mention) {
 	// strike is the military kind.
 	if r.militaryReport(ms) {
 		for _, m := range ms {
-			if m.typ == "PROTEST" && m.mode == "strike" && (m.trigger == "strike" || m.trigger == "strikes") {
+			if w := strings.ToLower(m.trigger); m.typ == "PROTEST" && m.mode == "strike" && (w == "strike" || w == "strikes") {
 				m.typ, m.mode, m.cameo = "ASSAULT", "", "190"
 				for _, o := range ms {
 					if o.typ == "ASSAULT" && (o.mode == "aerial" || o.mode == "drone" || o.mode == "heavy-weapons") {

@@ -78,6 +78,12 @@ func (r *reader) sentence(si int) []*mention {
 		if m.tok > 0 && toks[m.tok-1].Lower == "to" && mi > 0 && matches[mi-1].e.typ == m.e.typ && m.tok-matches[mi-1].end <= 6 {
 			continue
 		}
+		// "dispersed them with tear gas": what an action is done with,
+		// named as an event of the same kind, is that action.
+		if m.e.noun && m.tok > 0 && toks[m.tok-1].Lower == "with" && mi > 0 && matches[mi-1].e.typ == m.e.typ &&
+			matches[mi-1].e.mode == m.e.mode && m.tok-matches[mi-1].end <= 4 {
+			continue
+		}
 		if legalContext(toks, m.tok) || toks[m.tok].Start >= background || purpose(toks, m.tok) || generic(toks, m.tok) || trend(toks, m) ||
 			!m.e.noun && !m.e.outcome && reducedRelative(toks, m.tok, actors) {
 			continue
@@ -95,7 +101,10 @@ func (r *reader) sentence(si int) []*mention {
 			x.passive = passive(toks, m.tok)
 		}
 		r.arguments(x, toks, actors)
-		if m.e.objreq && x.target == nil && !(x.passive && x.target != nil) {
+		// An attack by police, soldiers or gunmen needs no named victim:
+		// "riot police moved in and beat some of them".
+		armed := x.source != nil && (x.source.Sector == "police" || x.source.Sector == "military" || x.source.Perp)
+		if m.e.objreq && x.target == nil && !(x.passive && x.target != nil) && !(x.typ == "ASSAULT" && armed && !m.e.weapon) {
 			continue
 		}
 		// A state that protests, or whose protest is rejected, complains
@@ -598,18 +607,31 @@ func matchAt(words []*slot, toks []text.Token, i int) int {
 	return best
 }
 
-// namesGap reports whether the words of a gap are names, joined by
-// "and", "of" or "the".
+// namesGap reports whether a gap of more than three words may still
+// stand between a pattern's words: no more than three of them are other
+// than names, the words that join names ("and", "of", "the") and the
+// words of a time ("on Friday night"): "asked Australia and Papua New
+// Guinea to send", "asked the federal government on Friday night to
+// send".
 func namesGap(toks []text.Token) bool {
+	other := 0
 	for _, t := range toks {
 		switch {
 		case t.Kind == text.Word && t.Cap():
-		case t.Lower == "and" || t.Lower == "of" || t.Lower == "the":
+		case t.Lower == "and" || t.Lower == "of" || t.Lower == "the" || timeWords[t.Lower]:
+		case preps[t.Lower]:
+			return false // "flown to Bogotá on Monday for": another phrase
 		default:
-			return false
+			other++
 		}
 	}
-	return true
+	return other <= 3
+}
+
+// timeWords say when, inside a gap.
+var timeWords = map[string]bool{
+	"on": true, "late": true, "early": true, "night": true, "morning": true, "afternoon": true,
+	"evening": true, "yesterday": true, "today": true, "overnight": true, "last": true, "this": true,
 }
 
 // posFits reports whether the context before token i suits the entry's
@@ -751,6 +773,7 @@ var lightVerbs = map[string]bool{
 	"triggered": true, "sparked": true, "set": true, "detonated": true, "powerful": true, "deadly": true,
 	"huge": true, "violent": true, "in": true, "claimed": true, "extended": true, "prolonged": true,
 	"used": true, "deployed": true, "undertook": true, "undertake": true, "undertakes": true, "completed": true,
+	"issued": true,
 }
 
 var afterLight = map[string]bool{
