@@ -618,6 +618,11 @@ func (x *extractor) phrase(toks []text.Token, units []unit, ui int) Actor {
 				a.Sector = u.orgHead
 			}
 			a.Name = name
+			// "the Chinese Foreign Ministry": a nationality inside the
+			// name gives the country.
+			if a.Country == "" {
+				a.Country = x.nationalityIn(toks[u.tok].Start, toks[u.end-1].End)
+			}
 			a.Entity = x.entity("org:"+strings.ToLower(name), name, model.KindOrg, x.span(toks, u))
 			if a.Sector != "" {
 				x.setAttr(a.Entity, "sector", a.Sector)
@@ -750,6 +755,17 @@ func (x *extractor) link(si int, toks []text.Token, actors []Actor) {
 			x.res.Entities[a.Entity].Mentions = append(x.res.Entities[a.Entity].Mentions, model.Span{Start: a.Start, End: a.End})
 		}
 	}
+}
+
+// nationalityIn returns the country of a nationality between byte
+// offsets start and end, or "".
+func (x *extractor) nationalityIn(start, end int) string {
+	for _, p := range x.in.Places {
+		if p.Nationality && p.Start >= start && p.End <= end && p.Country != "" {
+			return p.Country
+		}
+	}
+	return ""
 }
 
 // antecedent finds the person a pronoun refers to: the first named person

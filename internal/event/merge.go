@@ -474,10 +474,35 @@ func (r *reader) actor(a *entity.Actor, all []*entity.Actor) *model.Actor {
 			out.Country = &c
 		}
 	}
+	// "The mayor", "the Labour Court", "the foreign ministry": wire copy
+	// names the country of an institution that is not the dateline's,
+	// so one left unqualified is the dateline country's (or, without a
+	// dateline, the country the report is about). Troops are left alone:
+	// a raid abroad is filed from where it hit.
+	if out.Country == nil && out.Sector != nil && a.Kind != "state" && !fromDict {
+		switch *out.Sector {
+		case "government", "judiciary", "police":
+			if c := r.homeCountry(); c != "" {
+				out.Country = &c
+			}
+		}
+	}
 	if !fromDict {
 		out.CAMEO = actorCode(out, r.iso3)
 	}
 	return out
+}
+
+// homeCountry is the country of the report's dateline, or else the one
+// it is about, or "".
+func (r *reader) homeCountry() string {
+	if d := r.datelinePlace; d != nil && d.Country != "" {
+		return d.Country
+	}
+	if f := r.in.Focus; f != nil {
+		return f.Country
+	}
+	return ""
 }
 
 // actorOut converts an actor phrase to the output contract.

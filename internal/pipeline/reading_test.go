@@ -418,3 +418,27 @@ func TestOfficialProtest(t *testing.T) {
 		}
 	}
 }
+
+// TestActorCountry checks the countries of institutions: one left
+// unqualified in a report is the dateline country's, and a nationality
+// inside an institution's name gives its own.
+func TestActorCountry(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ text, want string }{
+		{"MANILA, Philippines — The foreign ministry summoned China's ambassador on Monday.", "PH"},
+		{"The Chinese Foreign Ministry summoned the Philippine ambassador on Monday.", "CN"},
+		{"HARARE, Zimbabwe — The Labour Court on Wednesday declared their walkout illegal.", "ZW"},
+	} {
+		doc, err := x.Extract([]byte(c.text), "", ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Events) == 0 || doc.Events[0].Source == nil || doc.Events[0].Source.Country == nil || *doc.Events[0].Source.Country != c.want {
+			t.Errorf("%q: %s, want a source of %s", c.text, summary(doc), c.want)
+		}
+	}
+}
