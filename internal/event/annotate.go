@@ -478,6 +478,11 @@ func (r *reader) places(si int, toks []text.Token, ms []*mention) {
 			if k < x.end || k >= x.ce {
 				continue
 			}
+			// "salaries in U.S. dollars", "in Russian gas": a country's
+			// name before a common noun modifies it and places nothing.
+			if modifies(toks, p, r.in.Text) {
+				continue
+			}
 			prep := locativeBefore(toks, k)
 			// Troops are sent to where they are deployed, and flown in
 			// from somewhere else; aid comes from where it is not.
@@ -561,6 +566,38 @@ func locativeBefore(toks []text.Token, k int) string {
 		}
 	}
 	return ""
+}
+
+// placeNouns follow a place's name as part of where it is ("Kabul city",
+// "Idlib province").
+var placeNouns = map[string]bool{
+	"city": true, "town": true, "province": true, "region": true, "district": true, "state": true,
+	"county": true, "area": true, "village": true, "capital": true, "border": true, "governorate": true,
+	"department": true, "municipality": true, "oblast": true, "airport": true, "port": true,
+}
+
+// modifies reports a country's name right before a lower-case common
+// noun that is no kind of place: "U.S. dollars".
+func modifies(toks []text.Token, p *entity.PlaceSpan, txt string) bool {
+	if p.Place == nil || p.Place.Precision != model.PrecCountry {
+		return false
+	}
+	k := tokenAt(toks, p.End)
+	if k < 0 {
+		// The span ends at the end of a token: the next one starts at or
+		// after it.
+		for i := range toks {
+			if toks[i].Start >= p.End {
+				k = i
+				break
+			}
+		}
+	}
+	if k < 0 || k >= len(toks) || toks[k].Kind != text.Word || toks[k].Cap() {
+		return false
+	}
+	w := toks[k].Lower
+	return !placeNouns[w] && !preps[w] && w != "and" && w != "or" && w != "but" && !strings.HasSuffix(w, "ly")
 }
 
 // subjectBefore reports an actor phrase that ends right before token k

@@ -129,6 +129,11 @@ func (r *reader) sentence(si int) []*mention {
 				x.target = nil
 			}
 		}
+		// "marched to parliament to demand higher pay": what a protest
+		// demands is the protest's, not a request of its own.
+		if x.typ == "REQUEST" && m.tok > 0 && toks[m.tok-1].Lower == "to" && mi > 0 && matches[mi-1].e.typ == "PROTEST" && m.tok-matches[mi-1].end <= 8 {
+			continue
+		}
 		// "summoned the ambassador to protest": what the summons is for.
 		if x.typ == "PROTEST" && m.tok > 0 && toks[m.tok-1].Lower == "to" && mi > 0 && matches[mi-1].e.typ == "ACCUSE" && m.tok-matches[mi-1].end <= 6 {
 			continue

@@ -56,6 +56,8 @@ func TestResolve(t *testing.T) {
 			"Paris", 2988507, "FR", model.PrecCity, ""},
 		{"hyphenated name with a lower-case word", "Gangs control most of Port-au-Prince and the roads out of it.",
 			"Port-au-Prince", 3718426, "HT", model.PrecCity, ""},
+		{"a city named like its province, spelt otherwise", "Russian missiles struck Kyiv and Zaporizhzhia overnight, killing four people.",
+			"Zaporizhzhia", 687700, "UA", model.PrecCity, ""},
 		{"small town in its province", "The soldiers were stationed near Wamena in Papua at the time.",
 			"Wamena", 1622167, "ID", model.PrecCity, "Papua"},
 		{"the Irkutsk region", "Wildfires spread across the Irkutsk region this week.",
@@ -163,6 +165,9 @@ func TestRecognizeRejects(t *testing.T) {
 		// The end of a longer name the gazetteer lacks is not a town of
 		// that name elsewhere.
 		"Youths looted stores in the Point Cruz area overnight.",
+		// The start of a longer hyphenated name, and a feature's generic
+		// word alone (Island is Iceland in Icelandic).
+		"A coast guard ship fired water cannon near Pag-asa Island on Sunday.",
 	}
 	for _, text := range tests {
 		for _, m := range g.Recognize(text) {

@@ -751,7 +751,7 @@ func (g *Gazetteer) scorePlace(toks []token, m *match, surnames map[string]bool)
 		level = min(level, g.words[toks[k].word])
 	}
 	if words == 1 && m.generic == 0 && (calendar[first.word] || ethnonyms[first.word] ||
-		placeAbbrev[first.word] || titles[first.word]) {
+		placeAbbrev[first.word] || titles[first.word] || featureWords[first.word]) {
 		return math.Inf(-1)
 	}
 	if m.compass == nil && m.generic == 0 {
@@ -852,6 +852,9 @@ func (g *Gazetteer) scorePlace(toks []token, m *match, surnames map[string]bool)
 			s--
 		case n.sep == '-' && (n.word == "based" || n.word == "born" || n.word == "bound" || n.word == "area"):
 			s++
+		case n.sep == '-' && !n.cap && !hyphenAfterPlace[n.word]:
+			// "Pag-asa Island": the start of a longer hyphenated name.
+			s -= 4
 		}
 		if toks[m.j-1].comma && g.qualifierAt(toks, m.j) {
 			s += 2

@@ -192,6 +192,23 @@ var connectors = map[string]bool{
 
 // streetWords after a name make it part of an address, a building or a
 // natural feature named after the place (Memphis Street, Angara River).
+// featureWords name kinds of natural features; alone, capitalised, they
+// end a feature's name ("Pag-asa Island", "the Nile River"), and are no
+// place of their own (Island is Iceland in Icelandic).
+var featureWords = map[string]bool{
+	"island": true, "islands": true, "isle": true, "river": true, "lake": true, "bay": true,
+	"sea": true, "ocean": true, "strait": true, "mountain": true, "mountains": true, "valley": true,
+	"desert": true, "peninsula": true, "cape": true, "reef": true, "shoal": true,
+}
+
+// hyphenAfterPlace are the words that follow a place name after a hyphen
+// without making it part of a longer name ("Kabul-led", "Moscow-backed").
+var hyphenAfterPlace = map[string]bool{
+	"led": true, "backed": true, "linked": true, "allied": true, "aligned": true, "sponsored": true,
+	"controlled": true, "held": true, "run": true, "style": true, "era": true, "made": true, "owned": true,
+	"registered": true, "flagged": true, "bound": true, "based": true, "born": true, "area": true,
+}
+
 // saintly are the first words of saints' names, which churches share
 // with towns.
 var saintly = map[string]bool{

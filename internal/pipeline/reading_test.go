@@ -120,6 +120,8 @@ func TestReading(t *testing.T) {
 			want{typ: "REQUEST", date: "2024-03-01", killed: -1, injured: -1, arrd: -1}},
 		{"a pursuit that kills", "Troops pursued the attackers into the forest on Wednesday night, killing three of them.", 1,
 			want{typ: "ASSAULT", source: "Troops", killed: 3, injured: -1, arrd: -1}},
+		{"a country before a common noun places nothing; what a march demands is the march's", "Teachers marched in Harare on Thursday to demand salaries in U.S. dollars.", 1,
+			want{typ: "PROTEST", mode: "demo", source: "Teachers", date: "2024-02-29", killed: -1, injured: -1, arrd: -1, place: "Harare"}},
 		{"a strike's purpose is no second protest", "Unions on Tuesday called a general strike for next Wednesday to protest against pension cuts.", 1,
 			want{typ: "PROTEST", mode: "strike", modality: "planned", date: "2024-03-13", killed: -1, injured: -1, arrd: -1}},
 	}

@@ -94,14 +94,48 @@ func (a *adminUnit) addCity(e *entry) {
 	if a.cityKs == nil {
 		a.cityKs = map[string]uint64{}
 	}
-	// Only the city's own names count: an alternate name of Oklahoma City
-	// is "Oklahoma", which does not make the state a city's namesake.
+	// Only the city's own names count, and other spellings of them: an
+	// alternate name of Oklahoma City is "Oklahoma", which does not make
+	// the state a city's namesake, but Zaporizhzhia is Zaporizhia spelt
+	// otherwise.
+	own := fold.Key(e.name)
 	for k, bits := range e.keys {
-		if bits&postAlt != 0 {
+		if bits&postAlt != 0 && !spelling(k, own) {
 			continue
 		}
 		a.cityKs[k] = max(a.cityKs[k], e.pop)
 	}
+}
+
+// spelling reports whether two folded names are spellings of one name:
+// a quarter of the longer or fewer of their letters differ, and the
+// same first letter.
+func spelling(a, b string) bool {
+	if a == "" || b == "" || a[0] != b[0] {
+		return false
+	}
+	return 4*levenshtein(a, b) <= max(len(a), len(b))
+}
+
+// levenshtein is the edit distance between two strings, by bytes.
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // namedAfterCity reports whether the unit's name (full or core key) is
