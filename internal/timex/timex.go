@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"sync"
 	"time"
 
@@ -100,7 +101,7 @@ func Find(text string, ref time.Time) []Expr {
 		last = r.e
 		i = max(r.e, i+1)
 	}
-	return out
+	return p.joinRanges(out)
 }
 
 // match reads an expression that starts at token i.
@@ -117,7 +118,42 @@ func (p *parser) match(i int) (res, bool) {
 	if r, ok := p.relative(i); ok {
 		return r, true
 	}
+	// "struck Kyiv overnight": the night before the report, its two
+	// days. ("overnight on Sunday" is a weekday's, read above.)
+	if p.hasRef && p.Word(i) == "overnight" && p.Word(i+1) != "on" {
+		return res{s: i, e: i + 1, start: p.ref.AddDate(0, 0, -1), end: p.ref, prec: model.DateDay, ok: true}, true
+	}
 	return p.anaphoric(i)
+}
+
+// rangeWords join two days into one range: "from late on Monday until
+// dawn on Tuesday".
+var rangeWords = map[string]bool{"until": true, "till": true, "through": true, "to": true}
+
+// joinRanges merges two day expressions joined by a word of range into
+// one expression that spans both, when the second day is after the first
+// and within a week of it.
+func (p *parser) joinRanges(out []Expr) []Expr {
+	for i := 0; i+1 < len(out); i++ {
+		a, b := &out[i], &out[i+1]
+		if a.Anaphoric || b.Anaphoric || a.Background || b.Background || a.Date.Precision != model.DateDay ||
+			b.Date.Precision != model.DateDay || a.Date.Start == nil || b.Date.End == nil {
+			continue
+		}
+		between := strings.Fields(strings.ToLower(p.Text[a.End:b.Start]))
+		if len(between) != 1 || !rangeWords[between[0]] {
+			continue
+		}
+		s, err1 := time.Parse(time.DateOnly, *a.Date.Start)
+		e, err2 := time.Parse(time.DateOnly, *b.Date.End)
+		if err1 != nil || err2 != nil || !e.After(s) || e.Sub(s) > 7*24*time.Hour {
+			continue
+		}
+		a.End, a.Text = b.End, p.Text[a.Start:b.End]
+		a.Date.Text, a.Date.End = a.Text, b.Date.End
+		out = append(out[:i+1], out[i+2:]...)
+	}
+	return out
 }
 
 // expr converts r to an Expr.

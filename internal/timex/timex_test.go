@@ -51,6 +51,9 @@ func TestFind(t *testing.T) {
 		{"late on weekday", tue, "He was freed late on Saturday.", "late on Saturday=2022-09-24..2022-09-24/day"},
 		{"weekday possessive", tue, "Monday's blast shook the town.", "Monday=2022-09-26..2022-09-26/day"},
 		{"lower-case weekday", tue, "it rained on friday", "friday=2022-09-23..2022-09-23/day"},
+		{"overnight is the night before the report", tue, "Drones struck the port overnight, officials said.", "overnight=2022-09-26..2022-09-27/day"},
+		{"overnight on a weekday is that weekday's", tue, "Drones struck overnight on Sunday.", "overnight on Sunday=2022-09-25..2022-09-25/day"},
+		{"from one day until another", tue, "The raid lasted from late on Sunday until dawn on Monday.", "late on Sunday until dawn on Monday=2022-09-25..2022-09-26/day"},
 		// "last", "next", "this".
 		{"last Wednesday", tue, "Last Wednesday, the minister resigned.", "Last Wednesday=2022-09-21..2022-09-21/day"},
 		{"last Tuesday said on a Tuesday", tue, "The talks began last Tuesday.", "last Tuesday=2022-09-20..2022-09-20/day"},
