@@ -107,6 +107,7 @@ func (r *reader) merge(ms []*mention) []*model.Event {
 		}
 		out = append(out, ev)
 	}
+	r.leadAttacker(gs, out)
 	reconcileACLED(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence[0].Start < out[j].Evidence[0].Start })
 	for i, e := range out {
@@ -225,6 +226,40 @@ func groupMode(g *group) string {
 		}
 	}
 	return ""
+}
+
+// leadAttacker gives the attacks a report tells after its lede, when
+// they name no attacker, the armed side the lede's first attack names:
+// "Russia fired dozens of missiles at Ukraine overnight ..." then "In
+// Kyiv, debris from a downed missile set fire to an apartment building".
+// It runs on events, after merging, so that what it lends decides no
+// merge.
+func (r *reader) leadAttacker(gs []*group, out []*model.Event) {
+	para := r.paragraphs()
+	var lead *model.Actor
+	for _, ev := range out {
+		if ev.Type != "ASSAULT" || unreal(ev.Modality) || len(ev.Evidence) == 0 || para[ev.Evidence[0].Sentence] != 0 {
+			continue
+		}
+		if a := ev.Source; a != nil && (a.Kind == "state" || a.Sector != nil && (*a.Sector == "military" || *a.Sector == "rebel")) {
+			lead = a
+		}
+		break
+	}
+	if lead == nil {
+		return
+	}
+	for _, ev := range out {
+		if ev.Type != "ASSAULT" || ev.Source != nil || unreal(ev.Modality) || len(ev.Evidence) == 0 || para[ev.Evidence[0].Sentence] == 0 ||
+			ev.Mode != nil && *ev.Mode == "crowd-control" {
+			continue
+		}
+		if t := ev.Target; t != nil && (t.Country != nil && lead.Country != nil && *t.Country == *lead.Country && t.Kind == lead.Kind) {
+			continue
+		}
+		a := *lead
+		ev.Source = &a
+	}
 }
 
 // shiftDate returns d moved by days: "a day earlier" than a Tuesday is

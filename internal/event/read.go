@@ -976,6 +976,14 @@ func (r *reader) arguments(x *mention, toks []text.Token, actors []entity.Actor)
 			}
 		}
 	}
+	// "A drone attack killed a man and wounded four people": the phrase
+	// between two verbs joined by "and" is the first one's object, not
+	// the second one's subject.
+	if !x.noun && subject != nil && x.tok >= 2 && toks[x.tok-1].Lower == "and" && subject.TokEnd == x.tok-1 && subject.Tok > 0 {
+		if b := toks[subject.Tok-1].Lower; strings.HasSuffix(b, "ed") || len(r.lex.byFirst[b]) > 0 {
+			subject = nil
+		}
+	}
 	// "protesters demanding the resignation": an -ing verb right after a
 	// phrase has that phrase for its subject.
 	if !x.noun && strings.HasSuffix(toks[x.tok].Lower, "ing") && x.tok > 0 {

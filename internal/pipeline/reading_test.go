@@ -444,3 +444,38 @@ func TestActorCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestAttackers checks who attacks: the object of a first verb is not
+// the subject of a second joined by "and", and an attack told after the
+// lede with no attacker of its own is the lede's armed side's.
+func TestAttackers(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	doc, err := x.Extract([]byte("A drone attack on Kherson killed a 62-year-old man and wounded four people, the governor said."), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 1 || doc.Events[0].Source != nil && strings.Contains(doc.Events[0].Source.Text, "man") {
+		t.Errorf("the man killed became the attacker: %s", summary(doc))
+	}
+	doc, err = x.Extract([]byte("Russia fired dozens of missiles at Kharkiv overnight, killing four people, officials said.\n\n"+
+		"In Odesa, a drone struck a warehouse in the port, killing two workers, the governor said."), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range doc.Events {
+		if e.Evidence[0].Sentence > 0 && e.Type == "ASSAULT" {
+			found = true
+			if e.Source == nil || e.Source.Country == nil || *e.Source.Country != "RU" {
+				t.Errorf("the Odesa strike: source %+v, want Russia", e.Source)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no Odesa strike: %s", summary(doc))
+	}
+}
