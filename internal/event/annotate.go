@@ -111,6 +111,17 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 	}
 }
 
+// partyVoice reports a speaker who may speak for a party to what is
+// said: a named person or body, or an official one; not witnesses,
+// residents or reporters, who tell what others did.
+func partyVoice(a *entity.Actor) bool {
+	switch a.Sector {
+	case "civilian", "media", "health", "other":
+		return false
+	}
+	return a.Name != "" || a.Sector != "" || a.Kind == "state" || a.Kind == "org"
+}
+
 // policeAct reports what police do and report themselves: arrests and
 // crowd control.
 func policeAct(x *mention) bool {
@@ -234,6 +245,13 @@ func (r *reader) attribute(si int, toks []text.Token, actors []entity.Actor, ms 
 		}
 		x.attribution = att
 		x.attrActor = who
+		// "The foreign ministry said it rejected the protest": what is
+		// said, refused, demanded or threatened with no one else named
+		// is the speaker's own act.
+		if x.source == nil && who.Tok >= 0 && speechAct(x.typ) && !x.passive && (x.target == nil || x.target.Tok != who.Tok) && partyVoice(who) {
+			w := *who
+			x.source = &w
+		}
 		// "14 people were detained, police said": police who report
 		// arrests, or the tear gas they fired, made them, when the
 		// sentence names nobody else.

@@ -169,6 +169,17 @@ func (r *reader) fit(g *group, m *mention) int {
 	return score
 }
 
+// speechAct reports the types of event that are things one side says:
+// an accusation, a demand, a refusal, a threat. (An agreement is made
+// by two.)
+func speechAct(typ string) bool {
+	switch typ {
+	case "ACCUSE", "REQUEST", "REJECT", "THREATEN":
+		return true
+	}
+	return false
+}
+
 // modalityClass groups modalities that can describe one happening: what
 // the text reports as having happened, however contested (asserted,
 // alleged, claimed, denied), is one class; what did not happen, what is

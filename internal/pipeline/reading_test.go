@@ -122,6 +122,10 @@ func TestReading(t *testing.T) {
 			want{typ: "ASSAULT", source: "Troops", killed: 3, injured: -1, arrd: -1}},
 		{"a country before a common noun places nothing; what a march demands is the march's", "Teachers marched in Harare on Thursday to demand salaries in U.S. dollars.", 1,
 			want{typ: "PROTEST", mode: "demo", source: "Teachers", date: "2024-02-29", killed: -1, injured: -1, arrd: -1, place: "Harare"}},
+		{"the speaker refuses", "The Russian foreign ministry said on Friday it rejected Japan's demands.", 1,
+			want{typ: "REJECT", source: "foreign ministry", date: "2024-03-01", killed: -1, injured: -1, arrd: -1}},
+		{"a witness tells what others demand", "Thousands of Kurds demonstrated in Kirkuk on Sunday calling for independence, witnesses said.", 2,
+			want{typ: "PROTEST", killed: -1, injured: -1, arrd: -1, place: "Kirkuk"}},
 		{"a strike's purpose is no second protest", "Unions on Tuesday called a general strike for next Wednesday to protest against pension cuts.", 1,
 			want{typ: "PROTEST", mode: "strike", modality: "planned", date: "2024-03-13", killed: -1, injured: -1, arrd: -1}},
 	}
