@@ -88,7 +88,7 @@ var goldFloor = struct {
 var readingFloor = struct {
 	recall, fields, precision float64
 	forbidden                 int
-}{recall: 1.0, fields: 0.907, precision: 0.914, forbidden: 2}
+}{recall: 1.0, fields: 0.912, precision: 0.914, forbidden: 2}
 
 // heldoutFloor is the least the ten reports of testdata/heldout, read as
 // a development set since, must score in total; a ratchet like

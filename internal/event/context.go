@@ -186,6 +186,11 @@ func (r *reader) datelineFitsGroup(g *group) bool {
 	if unreal(g.ms[0].modality) {
 		return false
 	}
+	return r.datelineFitsAll(g)
+}
+
+// datelineFitsAll reports whether the dateline fits every mention of g.
+func (r *reader) datelineFitsAll(g *group) bool {
 	for _, m := range g.ms {
 		if !r.datelineFits(m, r.datelinePlace) {
 			return false

@@ -99,6 +99,12 @@ func (r *reader) merge(ms []*mention) []*model.Event {
 		if unreal(ev.Modality) && ev.Source == nil && ev.Target == nil && ev.Location == nil && (ev.Date == nil || ev.Date.Start == nil) {
 			continue
 		}
+		// What is planned or threatened, told on its own terms, will
+		// happen where the report is filed from as much as what
+		// happened did.
+		if ev.Location == nil && (ev.Modality == model.Planned || ev.Modality == model.Threatened) && r.datelinePlace != nil && r.datelineFitsAll(g) {
+			ev.Location = r.datelinePlace
+		}
 		// What the text says did not happen ("police did not fire tear
 		// gas") or only might is no incident; its reading only keeps it
 		// from being taken as one.

@@ -126,6 +126,8 @@ func TestReading(t *testing.T) {
 			want{typ: "REJECT", source: "foreign ministry", date: "2024-03-01", killed: -1, injured: -1, arrd: -1}},
 		{"a witness tells what others demand", "Thousands of Kurds demonstrated in Kirkuk on Sunday calling for independence, witnesses said.", 2,
 			want{typ: "PROTEST", killed: -1, injured: -1, arrd: -1, place: "Kirkuk"}},
+		{"a plan happens where the report is filed", "ATHENS, Greece — The two biggest unions said they would hold a 48-hour general strike next week.", 1,
+			want{typ: "PROTEST", mode: "strike", modality: "planned", killed: -1, injured: -1, arrd: -1, place: "Athens"}},
 		{"a strike's purpose is no second protest", "Unions on Tuesday called a general strike for next Wednesday to protest against pension cuts.", 1,
 			want{typ: "PROTEST", mode: "strike", modality: "planned", date: "2024-03-13", killed: -1, injured: -1, arrd: -1}},
 	}
