@@ -838,8 +838,11 @@ func prior(c *Candidate) float64 {
 	case "PPLX":
 		p -= 0.5
 	}
-	if c.alt {
-		p -= 1 // a place's own name is likelier meant than another's alternate
+	// A place's own name is likelier meant than another's alternate,
+	// except for a big city's: English writes Geneva, Munich and Kyiv, not
+	// Genève, München and Kyyiv.
+	if c.alt && !(c.Population >= 100_000 && (c.Feature == "PPLC" || c.Feature == "PPLA")) {
+		p--
 	}
 	if c.exact {
 		p += 0.5

@@ -776,6 +776,10 @@ func (g *Gazetteer) scorePlace(toks []token, m *match, surnames map[string]bool)
 		if words >= 2 {
 			pen = min(pen, 2)
 		}
+		// "the town of Sake": the unit noun says what the word is.
+		if m.ofEv >= wUnitOf {
+			pen = min(pen, 1)
+		}
 		switch {
 		case strong == strongCountry && first.sent:
 			pen /= 2
