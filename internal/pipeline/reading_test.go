@@ -128,6 +128,12 @@ func TestReading(t *testing.T) {
 			want{typ: "PROTEST", killed: -1, injured: -1, arrd: -1, place: "Kirkuk"}},
 		{"a plan happens where the report is filed", "ATHENS, Greece — The two biggest unions said they would hold a 48-hour general strike next week.", 1,
 			want{typ: "PROTEST", mode: "strike", modality: "planned", killed: -1, injured: -1, arrd: -1, place: "Athens"}},
+		{"a strike that hits tents is no walkout", "Eleven people were killed after a strike hit tents sheltering displaced families in al-Mawasi on Monday.", 1,
+			want{typ: "ASSAULT", date: "2024-03-04", killed: 11, injured: -1, arrd: -1}},
+		{"a rocket launched", "One rocket was launched from northern Gaza towards Sderot on Monday and was intercepted.", 1,
+			want{typ: "ASSAULT", mode: "heavy-weapons", date: "2024-03-04", killed: -1, injured: -1, arrd: -1}},
+		{"an evacuation order", "The army posted an evacuation order for eastern Deir el-Balah on Monday.", 1,
+			want{typ: "COERCE", mode: "restrict", date: "2024-03-04", killed: -1, injured: -1, arrd: -1}},
 		{"a strike's purpose is no second protest", "Unions on Tuesday called a general strike for next Wednesday to protest against pension cuts.", 1,
 			want{typ: "PROTEST", mode: "strike", modality: "planned", date: "2024-03-13", killed: -1, injured: -1, arrd: -1}},
 	}
