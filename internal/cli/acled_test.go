@@ -12,8 +12,8 @@ import (
 
 // acledFloor is the ACLED agreement on the CASE 2021 development snippets
 // that the rules have reached: a ratchet, raised as reading improves and
-// set just below the measured figures (0.618 and 0.561 on 2026-11-25).
-var acledFloor = struct{ accuracy, macroF1 float64 }{0.615, 0.558}
+// set just below the measured figures (0.620 and 0.564 on 2026-11-25).
+var acledFloor = struct{ accuracy, macroF1 float64 }{0.618, 0.562}
 
 // TestACLEDAgreement scores the ACLED sub-event types sitrep gives the
 // development snippets in ../shared, as `sitrep eval acled` does.

@@ -96,14 +96,21 @@ var readingFloor = struct {
 var heldoutFloor = struct {
 	recall, fields, precision float64
 	forbidden                 int
-}{recall: 0.897, fields: 0.794, precision: 0.825, forbidden: 1}
+}{recall: 0.897, fields: 0.797, precision: 0.832, forbidden: 1}
 
 // dev2Floor is the least the twelve reports of testdata/dev2 must score
 // in total; a ratchet like goldFloor.
 var dev2Floor = struct {
 	recall, fields, precision float64
 	forbidden                 int
-}{recall: 0.841, fields: 0.673, precision: 0.812, forbidden: 4}
+}{recall: 0.841, fields: 0.678, precision: 0.814, forbidden: 4}
+
+// dev3Floor is the least the twelve reports of testdata/dev3, in other
+// house styles than wire copy, must score in total; a ratchet.
+var dev3Floor = struct {
+	recall, fields, precision float64
+	forbidden                 int
+}{recall: 0.695, fields: 0.499, precision: 0.771, forbidden: 2}
 
 // TestGoldReading holds the reading-quality sets to their floors in
 // total.
@@ -111,6 +118,7 @@ func TestGoldReading(t *testing.T) {
 	t.Run("gold", func(t *testing.T) { holdFloor(t, "../../testdata/gold", readingFloor) })
 	t.Run("heldout", func(t *testing.T) { holdFloor(t, "../../testdata/heldout", heldoutFloor) })
 	t.Run("dev2", func(t *testing.T) { holdFloor(t, "../../testdata/dev2", dev2Floor) })
+	t.Run("dev3", func(t *testing.T) { holdFloor(t, "../../testdata/dev3", dev3Floor) })
 }
 
 func holdFloor(t *testing.T, dir string, floor struct {

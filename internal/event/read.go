@@ -78,6 +78,13 @@ func (r *reader) sentence(si int) []*mention {
 		if m.tok > 0 && toks[m.tok-1].Lower == "to" && mi > 0 && matches[mi-1].e.typ == m.e.typ && m.tok-matches[mi-1].end <= 6 {
 			continue
 		}
+		// "its troops neutralised 40 attackers in the fighting": a
+		// fight named after "in the" beside another attack of the
+		// sentence is that attack's setting, told before.
+		if m.e.noun && m.e.typ == "ASSAULT" && m.tok >= 2 && toks[m.tok-1].Lower == "the" &&
+			(toks[m.tok-2].Lower == "in" || toks[m.tok-2].Lower == "during" || toks[m.tok-2].Lower == "amid") && otherOfType(matches, mi, "ASSAULT") {
+			continue
+		}
 		// "dispersed them with tear gas": what an action is done with,
 		// named as an event of the same kind, is that action.
 		if m.e.noun && m.tok > 0 && toks[m.tok-1].Lower == "with" && mi > 0 && matches[mi-1].e.typ == m.e.typ &&
@@ -610,6 +617,17 @@ func matchAt(words []*slot, toks []text.Token, i int) int {
 		}
 	}
 	return best
+}
+
+// otherOfType reports a match of the sentence other than the mi-th with
+// type typ.
+func otherOfType(matches []match, mi int, typ string) bool {
+	for i, o := range matches {
+		if i != mi && o.e.typ == typ {
+			return true
+		}
+	}
+	return false
 }
 
 // namesGap reports whether a gap of more than three words may still
