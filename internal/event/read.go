@@ -577,7 +577,7 @@ func matchAt(words []*slot, toks []text.Token, i int) int {
 		// A gap holds up to three words, or up to seven that make names
 		// ("asked Australia and Papua New Guinea to send").
 		for skip := 0; skip <= 7 && i+skip <= len(toks); skip++ {
-			if skip > 0 && toks[i+skip-1].Kind == text.Punct {
+			if skip > 0 && toks[i+skip-1].Kind == text.Punct && !gluedHyphen(toks, i+skip-1) {
 				break
 			}
 			if skip > 3 && !namesGap(toks[i:i+skip]) {
@@ -617,6 +617,12 @@ func matchAt(words []*slot, toks []text.Token, i int) int {
 		}
 	}
 	return best
+}
+
+// gluedHyphen reports a hyphen inside a word ("60-day"), which a gap
+// may hold.
+func gluedHyphen(toks []text.Token, k int) bool {
+	return toks[k].Lower == "-" && k > 0 && k+1 < len(toks) && toks[k-1].End == toks[k].Start && toks[k].End == toks[k+1].Start
 }
 
 // otherOfType reports a match of the sentence other than the mi-th with
