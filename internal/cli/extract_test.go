@@ -110,7 +110,7 @@ var dev2Floor = struct {
 var dev3Floor = struct {
 	recall, fields, precision float64
 	forbidden                 int
-}{recall: 0.785, fields: 0.558, precision: 0.785, forbidden: 2}
+}{recall: 0.785, fields: 0.572, precision: 0.785, forbidden: 2}
 
 // TestGoldReading holds the reading-quality sets to their floors in
 // total.

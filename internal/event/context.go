@@ -248,7 +248,8 @@ func (r *reader) dateline() *model.Place {
 		if k > 6 {
 			return nil
 		}
-		if t.Kind == text.Punct && (t.Text == "—" || t.Text == "–" || t.Text == "-" || t.Text == "(") {
+		// "BELFAST —", "KYIV, Ukraine (AP) —", "BHILWARA, April 13:".
+		if t.Kind == text.Punct && (t.Text == "—" || t.Text == "–" || t.Text == "-" || t.Text == "(" || t.Text == ":") {
 			break
 		}
 	}

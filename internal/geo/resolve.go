@@ -293,15 +293,17 @@ func inDateline(text string, m *Mention) bool {
 		rest = rest[:60]
 	}
 	if strings.HasPrefix(rest, ",") {
-		// "LA PAZ, Bolivia —": a qualifier before the dash.
-		k := strings.IndexAny(rest, "—–-")
+		// "LA PAZ, Bolivia —": a qualifier before the dash;
+		// "BHILWARA, April 13:": a date before a colon.
+		k := strings.IndexAny(rest, "—–-:")
 		if k < 0 || strings.ContainsAny(rest[1:k], ",.") {
 			return false
 		}
 		rest = rest[k:]
 	}
 	rest = strings.TrimLeft(rest, " \u00a0")
-	return strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "-- ")
+	return strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "-- ") ||
+		strings.HasPrefix(rest, ": ")
 }
 
 // prepare fills in what Resolve needs of a mention that did not come from

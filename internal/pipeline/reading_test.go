@@ -154,6 +154,8 @@ func TestReading(t *testing.T) {
 			want{typ: "PROTEST", mode: "demo", date: "2024-03-04", killed: -1, injured: -1, arrd: -1}},
 		{"a crossing closed", "The minister on Sunday ordered the crossing closed to freight.", 1,
 			want{typ: "COERCE", mode: "restrict", date: "2024-03-03", killed: -1, injured: -1, arrd: -1}},
+		{"a dateline with a date and a colon", "BHILWARA, March 3: Police have arrested 27 persons from both communities, officials said.", 1,
+			want{typ: "COERCE", mode: "arrest", killed: -1, injured: -1, arrd: 27, place: "BHILWARA"}},
 		{"a strike's purpose is no second protest", "Unions on Tuesday called a general strike for next Wednesday to protest against pension cuts.", 1,
 			want{typ: "PROTEST", mode: "strike", modality: "planned", date: "2024-03-13", killed: -1, injured: -1, arrd: -1}},
 	}
