@@ -749,7 +749,7 @@ func ownVariant(c *Candidate) bool {
 	if strings.HasPrefix(own, c.altKey+" ") {
 		return true
 	}
-	d := editDistance(c.altKey, own)
+	d := fold.Distance(c.altKey, own)
 	return float64(d) <= 0.25*float64(max(len(own), len(c.altKey)))
 }
 

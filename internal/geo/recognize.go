@@ -614,36 +614,11 @@ func altDoubt(c *Candidate) float64 {
 	}
 	if c.altKey != "" {
 		own := fold.Key(c.Name)
-		if d := editDistance(c.altKey, own); float64(d) <= 0.25*float64(max(len(own), len(c.altKey))) {
+		if d := fold.Distance(c.altKey, own); float64(d) <= 0.25*float64(max(len(own), len(c.altKey))) {
 			return 0.3
 		}
 	}
 	return 1.5
-}
-
-// editDistance is the Levenshtein distance between two short strings, by
-// bytes.
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return max(len(a), len(b))
-	}
-	var buf [2][65]int
-	prev, cur := buf[0][:len(b)+1], buf[1][:len(b)+1]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // commonPenalty is the evidence against a capitalised word being a name

@@ -176,3 +176,29 @@ func IsLatin(s string) bool {
 	}
 	return true
 }
+
+// Distance is the Levenshtein distance between two short strings (64
+// bytes or fewer; longer ones are as far apart as the longer is long),
+// by bytes: how far two folded names are.
+func Distance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return max(len(a), len(b))
+	}
+	var buf [2][65]int
+	prev, cur := buf[0][:len(b)+1], buf[1][:len(b)+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -58,3 +58,14 @@ func FuzzKey(f *testing.F) {
 		}
 	})
 }
+
+func TestDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{{"zaporizhia", "zaporizhzhia", 2}, {"kyiv", "kiev", 2}, {"", "abc", 3}, {"same", "same", 0}} {
+		if got := Distance(c.a, c.b); got != c.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -114,28 +114,7 @@ func spelling(a, b string) bool {
 	if a == "" || b == "" || a[0] != b[0] {
 		return false
 	}
-	return 4*levenshtein(a, b) <= max(len(a), len(b))
-}
-
-// levenshtein is the edit distance between two strings, by bytes.
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return 4*fold.Distance(a, b) <= max(len(a), len(b))
 }
 
 // namedAfterCity reports whether the unit's name (full or core key) is
