@@ -660,15 +660,6 @@ func hasPunctBetween(toks []text.Token, from, k int) bool {
 	return false
 }
 
-func hasPunctBefore(toks []text.Token, k int) bool {
-	for i := 0; i < k; i++ {
-		if toks[i].Kind == text.Punct {
-			return true
-		}
-	}
-	return false
-}
-
 // rank orders place precisions, finer first.
 func rank(p *model.Place) int {
 	switch p.Precision {
