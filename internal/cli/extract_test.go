@@ -88,20 +88,23 @@ var goldFloor = floor{recall: 1.0, fields: 0.978, precision: 0.958, forbidden: 0
 
 // readingFloor is the least the 20 reading-quality reports in
 // testdata/gold must score in total; a ratchet like goldFloor.
-var readingFloor = floor{recall: 1.0, fields: 0.912, precision: 0.914, forbidden: 2}
+var readingFloor = floor{recall: 1.0, fields: 0.914, precision: 0.916, forbidden: 2}
 
 // heldoutFloor is the least the ten reports of testdata/heldout, read as
 // a development set since, must score in total; a ratchet like
 // goldFloor.
-var heldoutFloor = floor{recall: 0.897, fields: 0.797, precision: 0.832, forbidden: 1}
+var heldoutFloor = floor{recall: 0.897, fields: 0.797, precision: 0.842, forbidden: 1}
 
 // dev2Floor is the least the twelve reports of testdata/dev2 must score
 // in total; a ratchet like goldFloor.
-var dev2Floor = floor{recall: 0.841, fields: 0.678, precision: 0.814, forbidden: 4}
+var dev2Floor = floor{recall: 0.859, fields: 0.698, precision: 0.823, forbidden: 4}
 
 // dev3Floor is the least the twelve reports of testdata/dev3, in other
-// house styles than wire copy, must score in total; a ratchet.
-var dev3Floor = floor{recall: 0.785, fields: 0.572, precision: 0.785, forbidden: 2}
+// house styles than wire copy, must score in total; a ratchet. Its
+// precision went from 0.786 to 0.783 when a separate "fifth journalist
+// killed this year" reading, which matched an optional gold event, was
+// folded into the attack it tells of (fields 0.573 to 0.581).
+var dev3Floor = floor{recall: 0.785, fields: 0.580, precision: 0.782, forbidden: 2}
 
 // TestGoldReading holds the reading-quality sets to their floors in
 // total.

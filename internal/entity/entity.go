@@ -228,7 +228,7 @@ func (x *extractor) units(si int, toks []text.Token) []unit {
 			continue
 		}
 		if t.Kind == text.Word {
-			if _, ok := roles[t.Lower]; ok && (!t.Cap() || i == 0 || toks[i-1].Kind == text.Punct) {
+			if r, ok := roles[t.Lower]; ok && (!t.Cap() || i == 0 || toks[i-1].Kind == text.Punct || r.capital) {
 				// "police officer": the last role noun of a compound heads it.
 				if i+1 < len(toks) {
 					if _, ok2 := roles[toks[i+1].Lower]; ok2 && !toks[i+1].Cap() {

@@ -13,6 +13,9 @@ type role struct {
 	perp bool
 	// facility marks places that stand for the people in them ("a school").
 	facility bool
+	// capital marks nouns written with a capital inside a sentence
+	// ("Maoists", "Islamists"), which are still role nouns, not names.
+	capital bool
 }
 
 // roles maps a lower-case head noun to its role.
@@ -37,8 +40,12 @@ var roles = map[string]role{
 	"fighters": {sector: "rebel", plural: true}, "jihadists": {sector: "rebel", plural: true},
 	"separatists": {sector: "rebel", plural: true}, "guerrillas": {sector: "rebel", plural: true},
 	"terrorists": {sector: "rebel", plural: true}, "terrorist": {sector: "rebel"},
-	"extremists": {sector: "rebel", plural: true}, "islamists": {sector: "rebel", plural: true},
+	"extremists": {sector: "rebel", plural: true}, "islamists": {sector: "rebel", plural: true, capital: true},
 	"jihadist": {sector: "rebel"}, "vigilantes": {sector: "rebel", plural: true},
+	"maoists": {sector: "rebel", plural: true, capital: true}, "maoist": {sector: "rebel", capital: true},
+	"naxals": {sector: "rebel", plural: true, capital: true}, "naxalites": {sector: "rebel", plural: true, capital: true},
+	"guerrilla": {sector: "rebel"}, "combatants": {sector: "rebel", plural: true},
+	"cartel": {sector: "other", plural: true, perp: true}, "cartels": {sector: "other", plural: true, perp: true},
 	"bandits": {sector: "other", plural: true, perp: true}, "bandit": {sector: "other", perp: true},
 	"gang": {sector: "other", plural: true, perp: true}, "gangs": {sector: "other", plural: true, perp: true},
 	"gangsters": {sector: "other", plural: true, perp: true}, "gangster": {sector: "other", perp: true},

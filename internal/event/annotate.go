@@ -751,6 +751,11 @@ func (r *reader) tollsAfter(ms []*mention) {
 			continue
 		}
 		rising := tollRises(r.in.Tokens[si])
+		// "... where fighters have killed hundreds of soldiers since
+		// 2019": a toll told with a background date is history.
+		if r.backgroundIn(r.in.Tokens[si], 0, len(r.in.Tokens[si])) {
+			continue
+		}
 		for _, t := range r.in.Tolls[si] {
 			if t.Role != "killed" && t.Role != "injured" {
 				continue

@@ -345,7 +345,12 @@ func compatibleActor(a, b *entity.Actor) bool {
 		return true
 	}
 	if a.Entity >= 0 && b.Entity >= 0 {
-		return a.Entity == b.Entity
+		if a.Entity == b.Entity {
+			return true
+		}
+		if !anonymousAttackers(a, b) {
+			return false
+		}
 	}
 	if a.Country != "" && b.Country != "" && a.Country != b.Country {
 		return false
@@ -355,6 +360,24 @@ func compatibleActor(a, b *entity.Actor) bool {
 	}
 	if a.Indefinite && b.Indefinite && a.Text != b.Text {
 		return false
+	}
+	return true
+}
+
+// anonymousAttackers reports two unnamed phrases that may be one set of
+// attackers told twice in other words: "gunmen" and "two men on a
+// motorcycle", "the assailants" and "a man". Security forces and
+// officials are told apart by their words.
+func anonymousAttackers(a, b *entity.Actor) bool {
+	if a.Name != "" || b.Name != "" || !a.Perp && !b.Perp {
+		return false
+	}
+	for _, x := range []*entity.Actor{a, b} {
+		switch x.Sector {
+		case "", "other", "civilian":
+		default:
+			return false
+		}
 	}
 	return true
 }

@@ -779,9 +779,18 @@ func lightContext(toks []text.Token, tok, end int, x *mention) bool {
 			break
 		}
 	}
-	for k := end; k < len(toks) && k < end+3; k++ {
+	// "Fighting between the army and the RSF erupted": the two sides
+	// may stand between the noun and its verb.
+	far := end + 3
+	if end < len(toks) && toks[end].Lower == "between" {
+		far = end + 12
+	}
+	for k := end; k < len(toks) && k < far; k++ {
 		if afterLight[toks[k].Lower] {
 			return true
+		}
+		if far > end+3 && k > end && toks[k].Kind == text.Punct {
+			break
 		}
 	}
 	for k := x.cs; k < x.ce; k++ {
@@ -882,6 +891,11 @@ func isBoundary(toks []text.Token, k int) bool {
 	if boundary[w] {
 		return true
 	}
+	// A hyphen with spaces on both sides stands for a dash: "NAIROBI
+	// (Reuters) - Police fired ...".
+	if (w == "-" || w == "--") && k > 0 && k+1 < len(toks) && toks[k-1].End < toks[k].Start && toks[k].End < toks[k+1].Start {
+		return true
+	}
 	switch w {
 	case "that":
 		if k+1 < len(toks) {
@@ -924,6 +938,15 @@ func passive(toks []text.Token, i int) bool {
 		if p.Kind == text.Number || numberWords[p.Lower] || p.Lower == "others" {
 			return true
 		}
+		// "the fifth journalist killed in Mexico this year": a
+		// participle right after a noun with no object after it
+		// describes the noun.
+		if victimParticiples[w] && p.Kind == text.Word && !p.Cap() && !clauseGlue[p.Lower] && i+1 < len(toks) {
+			n := toks[i+1]
+			if n.Kind == text.Punct && n.Text != "(" || reducedNext[n.Lower] {
+				return true
+			}
+		}
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch toks[k].Lower {
@@ -960,7 +983,7 @@ func (r *reader) arguments(x *mention, toks []text.Token, actors []entity.Actor)
 			continue
 		}
 		if a.TokEnd <= x.tok {
-			if subject == nil && !prepBefore(toks, a.Tok) {
+			if subject == nil && !prepBefore(toks, a.Tok) && !objectPronoun(toks, a) {
 				subject = a
 			}
 			continue
@@ -1038,7 +1061,28 @@ func (r *reader) arguments(x *mention, toks []text.Token, actors []entity.Actor)
 			}
 		}
 	}
+	// "clashes broke out between the army and the RSF", "a gunfight
+	// with Maoists": a fight names its two sides.
+	var sideA, sideB, with *entity.Actor
+	if fightTrigger(x.trigger) {
+		sideA, sideB = betweenSides(x, toks, actors)
+		with = fightWith(x, toks, actors)
+	}
 	switch {
+	case sideA != nil:
+		x.source, x.target = sideA, sideB
+	case with != nil && x.noun && agent == nil:
+		// "police had a gunfight with Maoists": the owner fights the
+		// other side; "two soldiers were killed in a gunfight with
+		// Maoists": the other side of the victims fought them.
+		x.source = r.nounOwner(x, toks, actors, subject)
+		if x.source != nil {
+			x.target = with
+		} else {
+			x.source = with
+		}
+	case with != nil && !x.noun && !x.passive:
+		x.source, x.target = subject, with
 	case x.noun:
 		x.source = agent
 		if x.source == nil {
@@ -1247,6 +1291,106 @@ func objectPrep(toks []text.Token, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// victimParticiples are the participles that describe a noun as a
+// victim when they follow it.
+var victimParticiples = map[string]bool{
+	"killed": true, "wounded": true, "injured": true, "arrested": true, "detained": true,
+	"abducted": true, "kidnapped": true, "murdered": true, "executed": true,
+}
+
+// clauseGlue are words after which an -ed verb is no participle of a
+// noun: "gunmen who killed", "attacked and killed".
+var clauseGlue = map[string]bool{
+	"and": true, "or": true, "but": true, "who": true, "which": true, "that": true, "also": true,
+	"reportedly": true, "allegedly": true, "they": true, "he": true, "she": true, "we": true, "it": true,
+	"had": true, "has": true, "have": true, "having": true, "would": true, "will": true,
+}
+
+// reducedNext are words that may follow a participle describing a noun
+// but not a verb's object: "killed in", "wounded during", "killed this
+// year".
+var reducedNext = map[string]bool{
+	"in": true, "on": true, "since": true, "during": true, "by": true, "near": true, "across": true,
+	"this": true, "last": true, "so": true, "while": true, "when": true, "after": true, "before": true,
+}
+
+// objectPronoun reports an actor that is an object pronoun ("making him
+// the fifth journalist killed"), which is never a subject.
+func objectPronoun(toks []text.Token, a *entity.Actor) bool {
+	if a.TokEnd-a.Tok != 1 {
+		return false
+	}
+	switch toks[a.Tok].Lower {
+	case "him", "her", "them", "us", "me":
+		return true
+	}
+	return false
+}
+
+// fightWords name fighting between two sides rather than an attack by
+// one (see fight in code.go).
+var fightWords = []string{"clash", "fight", "battle", "shoot-out", "shootout", "skirmish", "exchange", "firefight", "gunfight"}
+
+// fightTrigger reports a trigger of fightWords.
+func fightTrigger(trigger string) bool {
+	t := strings.ToLower(trigger)
+	for _, w := range fightWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// betweenSides finds the two sides of a fight named after it: "clashes
+// (broke out) between A and B". The words before "between" may be a
+// verb of the noun ("broke out", "erupted") but no punctuation.
+func betweenSides(x *mention, toks []text.Token, actors []entity.Actor) (a, b *entity.Actor) {
+	at := -1
+	for k := x.end; k < x.ce && k < x.end+4; k++ {
+		if toks[k].Lower == "between" {
+			at = k
+			break
+		}
+		if toks[k].Kind == text.Punct {
+			return nil, nil
+		}
+	}
+	if at < 0 {
+		return nil, nil
+	}
+	for i := range actors {
+		c := &actors[i]
+		switch {
+		case a == nil && c.Tok > at && c.Tok <= at+2:
+			a = c
+		case a != nil && c.Tok == a.TokEnd+1 && toks[a.TokEnd].Lower == "and":
+			return a, c
+		}
+	}
+	return nil, nil
+}
+
+// fightWith finds the other side of a fight: "clashed with rebels", "a
+// gunfight with Maoists".
+func fightWith(x *mention, toks []text.Token, actors []entity.Actor) *entity.Actor {
+	for k := x.end; k < x.ce && k < x.end+3; k++ {
+		if toks[k].Lower != "with" {
+			if toks[k].Kind == text.Punct || preps[toks[k].Lower] {
+				return nil
+			}
+			continue
+		}
+		for i := range actors {
+			if c := &actors[i]; c.Tok > k && c.Tok <= k+2 && c.TokEnd <= x.ce {
+				return c
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // meetsWith reports "talks with X", "agreed with X": with introduces the
