@@ -5,6 +5,7 @@
 package eval
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -13,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"sitrep/internal/model"
 )
@@ -169,7 +171,12 @@ func pyFloat(f float64) string {
 	return s
 }
 
-func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
+// round3 rounds as Python's round(f, 3) does: to the nearest of the
+// exact binary value, ties to even (13/16 is 0.812, not 0.813).
+func round3(f float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 3, 64), 64)
+	return r
+}
 
 // Score scores doc against gold.
 func Score(gold *Gold, doc *model.Document) Report {
@@ -198,7 +205,9 @@ func Score(gold *Gold, doc *model.Document) Report {
 		if a.ok != b.ok {
 			return a.ok > b.ok
 		}
-		return a.total < b.total
+		// score_gold.py sorts by -total: among pairs with as many
+		// fields right, the one checking more fields comes first.
+		return a.total > b.total
 	})
 	goldOf := map[int]pair{}
 	used := map[int]bool{}
@@ -459,8 +468,11 @@ func fields(p *model.Event, g GoldEvent) (ok, total int, missed []string) {
 	if g.AttributionAny != nil {
 		blob := ""
 		if p.Attribution != nil {
-			b, _ := json.Marshal(p.Attribution.Source)
-			blob = strings.ToLower(p.Attribution.Text + " " + string(b))
+			src := "{}" // json.dumps(a.get("source") or {})
+			if p.Attribution.Source != nil {
+				src = pyDumps(p.Attribution.Source)
+			}
+			blob = strings.ToLower(p.Attribution.Text + " " + src)
 		}
 		hit := false
 		for _, x := range g.AttributionAny {
@@ -553,4 +565,42 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// pyDumps writes v as Python's json.dumps does by default, which
+// score_gold.py searches attribution phrases in: ", " and ": " between
+// items, no HTML escaping, and every character beyond ASCII escaped
+// ("Th\u00e9odore", so "Théodore" is not found in it).
+func pyDumps(v any) string {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return ""
+	}
+	var b strings.Builder
+	inString, escaped := false, false
+	for _, r := range strings.TrimSuffix(buf.String(), "\n") {
+		switch {
+		case inString && escaped:
+			escaped = false
+		case inString && r == '\\':
+			escaped = true
+		case r == '"':
+			inString = !inString
+		}
+		switch {
+		case r > 0xFFFF:
+			hi, lo := utf16.EncodeRune(r)
+			fmt.Fprintf(&b, "\\u%04x\\u%04x", hi, lo)
+		case r > 0x7F:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+			if !inString && (r == ',' || r == ':') {
+				b.WriteByte(' ')
+			}
+		}
+	}
+	return b.String()
 }
