@@ -138,6 +138,12 @@ func (r *reader) fit(g *group, m *mention) int {
 	if modalityClass(first.modality) != modalityClass(m.modality) {
 		return 0
 	}
+	// "The Houthis said the strikes killed four civilians": a party's
+	// toll for an attack that others report stays its claim, apart from
+	// the attack they assert.
+	if m.modality == model.Claimed && (m.counts.Killed != nil || m.counts.Injured != nil) && !sameSentence(g, m) && allAsserted(g) {
+		return 0
+	}
 	// A bare casualty word ("3,500 people were killed") joins an event only
 	// in its own sentence or through a shared participant.
 	if m.e.outcome && !sameSentence(g, m) && !sharesEntity(g, m) {
@@ -210,6 +216,16 @@ func unreal(modality string) bool {
 		return true
 	}
 	return false
+}
+
+// allAsserted reports a group whose mentions are all asserted.
+func allAsserted(g *group) bool {
+	for _, m := range g.ms {
+		if m.modality != model.Asserted {
+			return false
+		}
+	}
+	return true
 }
 
 func sameSentence(g *group, m *mention) bool {

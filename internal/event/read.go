@@ -989,6 +989,14 @@ func (r *reader) arguments(x *mention, toks []text.Token, actors []entity.Actor)
 			continue
 		}
 		if a.Tok < x.end {
+			// "a suicide bomber blew himself up": an attacker's noun
+			// that ends the trigger is who attacked.
+			if x.noun && a.Perp && a.TokEnd == x.end {
+				if agent == nil {
+					agent = a
+				}
+				continue
+			}
 			// "declared three Russian diplomats persona non grata": an
 			// actor inside a pattern's gap is its object.
 			if a.Tok > x.tok && object == nil {

@@ -69,6 +69,10 @@ func TestReading(t *testing.T) {
 			want{typ: "ASSAULT", modality: "asserted", source: "Gunmen", date: "2024-03-04", killed: -1, injured: -1, arrd: -1, place: "Culiacán"}},
 		{"a toll told with a background date is history", "Gunmen attacked a village near Ouallam on Monday. Fighters there have killed hundreds of soldiers since 2019.", 1,
 			want{typ: "ASSAULT", modality: "asserted", source: "Gunmen", date: "2024-03-04", killed: -1, injured: -1, arrd: -1}},
+		{"strikes that kill are attacks, not walkouts", "Israeli strikes killed 30 people across Gaza on Tuesday, health officials said.", 1,
+			want{typ: "ASSAULT", modality: "asserted", source: "Israeli", date: "2024-03-05", killed: 30, injured: -1, arrd: -1, place: "Gaza"}},
+		{"the suicide bomber is the attacker", "At least 12 people were killed when a suicide bomber blew himself up at a market in Bannu on Tuesday.", 1,
+			want{typ: "ASSAULT", mode: "suicide-attack", modality: "asserted", source: "bomber", date: "2024-03-05", killed: 12, injured: -1, arrd: -1, place: "Bannu"}},
 		{"background date after the trigger", "The region lies near the border, where jihadists have killed hundreds of soldiers since 2019.", 0, want{}},
 		{"planned weekday is the one to come", "The labour minister will meet union leaders on Monday.", 1,
 			want{typ: "CONSULT", modality: "planned", source: "minister", date: "2024-03-11", killed: -1, injured: -1, arrd: -1}},
@@ -527,5 +531,41 @@ func TestAttackers(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no Odesa strike: %s", summary(doc))
+	}
+}
+
+// TestClaimedToll checks that a party's toll for an attack others report
+// stays a claim of its own instead of making the toll a fact.
+func TestClaimedToll(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	text := "Coalition aircraft carried out at least six air strikes on rebel positions around Harib on Friday, residents said, and the coalition said it had destroyed two rocket launchers. The rebels said the strikes killed four civilians."
+	doc, err := x.Extract([]byte(text), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var asserted, claimed int
+	for _, e := range doc.Events {
+		if e.Type != "ASSAULT" {
+			continue
+		}
+		switch e.Modality {
+		case model.Asserted:
+			asserted++
+			if e.Counts.Killed != nil {
+				t.Errorf("the asserted strikes took the rebels' toll: %+v", e.Counts.Killed)
+			}
+		case model.Claimed:
+			claimed++
+			if e.Counts.Killed == nil || e.Counts.Killed.Min != 4 {
+				t.Errorf("claimed toll: got %+v, want 4", e.Counts.Killed)
+			}
+		}
+	}
+	if asserted == 0 || claimed != 1 {
+		t.Errorf("got %d asserted and %d claimed attacks, want the strikes and one claim: %s", asserted, claimed, summary(doc))
 	}
 }
