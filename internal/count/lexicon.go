@@ -122,7 +122,7 @@ var afterWords = map[string]string{
 	"killed": Killed, "dead": Killed, "died": Killed, "die": Killed, "dies": Killed,
 	"slain": Killed, "murdered": Killed, "perished": Killed, "executed": Killed,
 	"massacred": Killed, "drowned": Killed, "lynched": Killed, "beheaded": Killed,
-	"assassinated": Killed,
+	"assassinated": Killed, "martyred": Killed,
 	// injured
 	"injured": Injured, "wounded": Injured, "hurt": Injured, "hospitalised": Injured,
 	"hospitalized": Injured, "maimed": Injured,

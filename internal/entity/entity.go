@@ -383,6 +383,11 @@ func (x *extractor) nameRun(si int, toks []text.Token, i int, places []PlaceSpan
 		u.title = strings.ToLower(x.in.Text[run[0].Start:run[k-1].End])
 	}
 	name := x.in.Text[nameToks[0].Start:nameToks[len(nameToks)-1].End]
+	if len(nameToks) == 1 && k == 0 && (thingAcronyms[strings.ToLower(name)] || roles[strings.ToLower(name)].capital) {
+		// "an IED", "the DPO": acronyms of things and ranks, not of
+		// organisations.
+		return unit{}, false
+	}
 	if len(nameToks) == 1 && isUpper(name) && len(name) >= 2 && len(name) <= 6 {
 		u.orgHead = ""
 		u.name = name
@@ -1044,6 +1049,14 @@ var stopCap = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true,
 	"watch": true, "share": true, "video": true, "read": true, "more": true, "nobody": true,
 	"according": true, "earlier": true, "later": true, "meanwhile": true, "also": true, "no": true,
+}
+
+// thingAcronyms are acronyms news writes for weapons, documents and
+// devices, which name no organisation.
+var thingAcronyms = map[string]bool{
+	"ied": true, "ieds": true, "vbied": true, "vbieds": true, "svbied": true, "rpg": true, "rpgs": true,
+	"uav": true, "uavs": true, "atgm": true, "atgms": true, "manpads": true, "fir": true, "firs": true,
+	"suv": true, "suvs": true, "gps": true, "sms": true, "atm": true, "atms": true, "cctv": true,
 }
 
 var calendarWord = map[string]bool{

@@ -42,6 +42,11 @@ var roles = map[string]role{
 	"terrorists": {sector: "rebel", plural: true}, "terrorist": {sector: "rebel"},
 	"extremists": {sector: "rebel", plural: true}, "islamists": {sector: "rebel", plural: true, capital: true},
 	"jihadist": {sector: "rebel"}, "vigilantes": {sector: "rebel", plural: true},
+	// South Asian police ranks, written as acronyms: station house
+	// officer, district and senior superintendents, inspector general.
+	"sho": {sector: "police", capital: true}, "dpo": {sector: "police", capital: true},
+	"ssp": {sector: "police", capital: true}, "dsp": {sector: "police", capital: true},
+	"igp": {sector: "police", capital: true}, "asi": {sector: "police", capital: true},
 	"maoists": {sector: "rebel", plural: true, capital: true}, "maoist": {sector: "rebel", capital: true},
 	"naxals": {sector: "rebel", plural: true, capital: true}, "naxalites": {sector: "rebel", plural: true, capital: true},
 	"guerrilla": {sector: "rebel"}, "combatants": {sector: "rebel", plural: true},

@@ -539,7 +539,7 @@ func (r *reader) triggers(toks []text.Token, actors []entity.Actor) []match {
 	var out []match
 	for i := 0; i < len(toks); {
 		t := toks[i]
-		if t.Kind != text.Word || (t.Cap() && i > 0 && !afterOpenQuote(toks, i)) || insideName(actors, i) {
+		if t.Kind != text.Word || (t.Cap() && i > 0 && !afterOpenQuote(toks, i) && !acronymTriggers[t.Lower]) || insideName(actors, i) {
 			i++
 			continue
 		}
@@ -567,6 +567,9 @@ func (r *reader) triggers(toks []text.Token, actors []entity.Actor) []match {
 	}
 	return out
 }
+
+// acronymTriggers are triggers written in capitals: "an IED".
+var acronymTriggers = map[string]bool{"ied": true, "ieds": true, "vbied": true, "vbieds": true}
 
 // matchAt matches pattern words at token i and returns the end, or -1.
 func matchAt(words []*slot, toks []text.Token, i int) int {
