@@ -67,6 +67,9 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 		w := toks[k].Lower
 		switch w {
 		case "allegedly", "reportedly", "purportedly", "apparently", "suspected", "alleged":
+			if (w == "suspected" || w == "alleged") && r.identityHedge(x.si, toks, k) {
+				continue
+			}
 			if x.modality == model.Asserted {
 				x.modality = model.Alleged
 			}
@@ -375,6 +378,9 @@ func (r *reader) dates(si int, toks []text.Token, ms []*mention) {
 		bd := 1 << 30
 		k := tokenAt(toks, d.Start)
 		for _, x := range ms {
+			if x.host != nil {
+				continue // a participial phrase takes its main verb's time
+			}
 			// A date after the end of a mention's clause belongs to what
 			// follows: "agreed to halt fighting from midnight on Thursday".
 			if k >= x.ce {
@@ -396,6 +402,11 @@ func (r *reader) dates(si int, toks []text.Token, ms []*mention) {
 		if best != nil {
 			best.date = r.futureWeekday(best, d)
 			best.spokenDate = spokenDate(toks, d)
+		}
+	}
+	for _, x := range ms {
+		if x.host != nil && x.date == nil && x.host.date != nil {
+			x.date, x.spokenDate = x.host.date, x.host.spokenDate
 		}
 	}
 }
@@ -844,4 +855,19 @@ func countSlot(c *model.Counts, role string) **model.Range {
 
 func sortMentions(ms []*mention) {
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].tok < ms[j].tok })
+}
+
+// identityHedge reports "suspected" or "alleged" at token k hedging who
+// someone is, not whether the event happened: "suspected militants
+// attacked", "gunmen suspected to be bandits stormed".
+func (r *reader) identityHedge(si int, toks []text.Token, k int) bool {
+	for _, a := range r.in.Entities.Actors[si] {
+		if a.Tok <= k+1 && k+1 < a.TokEnd || a.Tok == k {
+			return true
+		}
+		if a.TokEnd == k && k+1 < len(toks) && (toks[k+1].Lower == "to" || toks[k+1].Lower == "of") {
+			return true
+		}
+	}
+	return false
 }

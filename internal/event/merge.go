@@ -138,6 +138,16 @@ func (r *reader) fit(g *group, m *mention) int {
 	if modalityClass(first.modality) != modalityClass(m.modality) {
 		return 0
 	}
+	// "stormed two villages, killing nine people and abducting 43
+	// others": what a participle adds in a mode of its own is another
+	// event of the same raid, not the raid's mode.
+	if m.host != nil && m.mode != "" && m.mode != m.host.mode {
+		for _, o := range g.ms {
+			if o == m.host {
+				return 0
+			}
+		}
+	}
 	// "The Houthis said the strikes killed four civilians": a party's
 	// toll for an attack that others report stays its claim, apart from
 	// the attack they assert.

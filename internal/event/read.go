@@ -31,11 +31,12 @@ type mention struct {
 	attribution *model.Attribution
 	attrActor   *entity.Actor
 	another     bool
-	cs, ce      int    // clause bounds (tokens)
-	skip        [2]int // a relative clause skipped inside the clause
-	outcomes    []int  // token indexes of casualty words this mention took in
-	gov         int    // token of a governing threat or vow ("vowed that"), or -1
-	orphan      bool   // a toll without an attack: joins an event by its victims, or none
+	cs, ce      int      // clause bounds (tokens)
+	skip        [2]int   // a relative clause skipped inside the clause
+	outcomes    []int    // token indexes of casualty words this mention took in
+	gov         int      // token of a governing threat or vow ("vowed that"), or -1
+	orphan      bool     // a toll without an attack: joins an event by its victims, or none
+	host        *mention // the main verb a participial phrase hangs on (", abducting 43 others")
 }
 
 type reader struct {
@@ -195,6 +196,21 @@ func (r *reader) sentence(si int) []*mention {
 		}
 		ms = append(ms, x)
 	}
+	// "gunmen stormed two villages, killing nine people and abducting 43
+	// others": a participial phrase has the main verb's subject and
+	// time.
+	for _, x := range ms {
+		if participle(toks, x.tok) {
+			x.host = nearestBefore(ms, x, "")
+			// Rioters "attacking police with petrol bombs" are the
+			// riot's violence, read with the riot, not an attack by a
+			// crowd.
+			riot := x.host != nil && x.host.typ == "PROTEST" && x.typ == "ASSAULT"
+			if x.host != nil && !riot && x.source == nil && x.host.source != nil && (x.target == nil || x.target.Tok != x.host.source.Tok) {
+				x.source = x.host.source
+			}
+		}
+	}
 	// A casualty word joins the nearest event of its type in the sentence:
 	// "opened fire ..., killing 13" is one event, not two.
 	for _, o := range outcomes {
@@ -206,6 +222,14 @@ func (r *reader) sentence(si int) []*mention {
 			continue
 		}
 		host := nearest(ms, o, o.typ)
+		// "stormed two villages, killing nine people and abducting 43
+		// others": a participle's toll is the main verb's, not that of
+		// the participle beside it.
+		if participle(toks, o.tok) {
+			if b := nearestBefore(ms, o, o.typ); b != nil {
+				host = b
+			}
+		}
 		if host == nil && o.typ == "ASSAULT" {
 			host = nearestMode(ms, o, "PROTEST", "riot")
 		}
@@ -986,7 +1010,10 @@ func (r *reader) arguments(x *mention, toks []text.Token, actors []entity.Actor)
 			continue
 		}
 		if a.TokEnd <= x.tok {
-			if subject == nil && !prepBefore(toks, a.Tok) && !objectPronoun(toks, a) {
+			// "after bandits stormed": a conjunction that opens the
+			// clause is no preposition.
+			opens := a.Tok == x.cs && a.Tok > 0 && isBoundary(toks, a.Tok-1)
+			if subject == nil && (!prepBefore(toks, a.Tok) || opens) && !objectPronoun(toks, a) {
 				subject = a
 			}
 			continue
@@ -1440,6 +1467,18 @@ func nearest(ms []*mention, o *mention, typ string) *mention {
 		}
 		if d < bd {
 			best, bd = m, d
+		}
+	}
+	return best
+}
+
+// nearestBefore returns the mention of type typ (any, when "") that ends
+// closest before o, or nil.
+func nearestBefore(ms []*mention, o *mention, typ string) *mention {
+	var best *mention
+	for _, m := range ms {
+		if (typ == "" || m.typ == typ) && m.end <= o.tok && (best == nil || m.end > best.end) {
+			best = m
 		}
 	}
 	return best

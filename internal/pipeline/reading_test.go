@@ -79,6 +79,10 @@ func TestReading(t *testing.T) {
 			want{typ: "ASSAULT", mode: "explosives", modality: "asserted", target: "soldiers", date: "2024-03-04", killed: 2, injured: -1, arrd: -1, place: "Kidal"}},
 		{"a police rank in capitals", "The DPO said 11 suspects were taken into custody in Bannu on Friday.", 1,
 			want{typ: "COERCE", mode: "arrest", modality: "asserted", source: "DPO", date: "2024-03-01", killed: -1, injured: -1, arrd: 11, place: "Bannu"}},
+		{"suspected hedges who, not whether", "Gunmen suspected to be bandits stormed a village near Gusau on Sunday night.", 1,
+			want{typ: "ASSAULT", modality: "asserted", source: "Gunmen", date: "2024-03-03", killed: -1, injured: -1, arrd: -1, place: "Gusau"}},
+		{"a participle's toll is the main verb's", "Bandits stormed two villages near Gusau on Sunday night, killing nine people and abducting 43 others.", 2,
+			want{typ: "ASSAULT", modality: "asserted", source: "Bandits", date: "2024-03-03", killed: 9, injured: -1, arrd: -1, place: "Gusau"}},
 		{"background date after the trigger", "The region lies near the border, where jihadists have killed hundreds of soldiers since 2019.", 0, want{}},
 		{"planned weekday is the one to come", "The labour minister will meet union leaders on Monday.", 1,
 			want{typ: "CONSULT", modality: "planned", source: "minister", date: "2024-03-11", killed: -1, injured: -1, arrd: -1}},
@@ -574,4 +578,30 @@ func TestClaimedToll(t *testing.T) {
 	if asserted == 0 || claimed != 1 {
 		t.Errorf("got %d asserted and %d claimed attacks, want the strikes and one claim: %s", asserted, claimed, summary(doc))
 	}
+}
+
+// TestParticipleHost checks that an event told by a participial phrase
+// takes the main verb's subject and time.
+func TestParticipleHost(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	text := "The district was thrown into mourning on Monday after bandits stormed two villages near Gusau on Sunday night, killing nine people and abducting 43 others."
+	doc, err := x.Extract([]byte(text), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range doc.Events {
+		if e.Mode == nil || *e.Mode != "abduct" {
+			continue
+		}
+		checkActor(t, "source", e.Source, "bandits")
+		if e.Date == nil || deref(e.Date.Start) != "2024-03-03" {
+			t.Errorf("abduction date: got %+v, want Sunday 2024-03-03", e.Date)
+		}
+		return
+	}
+	t.Errorf("no abduction: %s", summary(doc))
 }
