@@ -157,6 +157,11 @@ func (m *mention) borrow(o *mention) {
 // another country. A statement from Washington filed under ANKARA is not in
 // Ankara.
 func (r *reader) datelineFits(m *mention, d *model.Place) bool {
+	// "CAIRO (Reuters) -" over a report about Sudan: a bureau abroad
+	// places nothing the report tells.
+	if f := r.in.Focus; f != nil && f.Country != "" && d.Country != "" && f.Country != d.Country {
+		return false
+	}
 	s := r.in.Sentences[m.si]
 	toks := r.in.Tokens[m.si]
 	for _, p := range r.in.Places {

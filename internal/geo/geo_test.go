@@ -460,6 +460,10 @@ func TestResolveContext(t *testing.T) {
 		id                  int
 		country, feature    string
 	}{
+		// A wire dateline names a bureau's city: one mention of New
+		// York elsewhere does not make it Cairo, New York.
+		{"Cairo dateline", "CAIRO, June 19 (Reuters) - Shelling hit the main market in El Fasher on Wednesday. The council will meet in New York next week.",
+			"CAIRO", 360630, "EG", "PPLC"},
 		// A country's name that is also an old name of a city elsewhere.
 		{"Iraq beside Iran", "Iranian officials said fighters from Lebanon, Iraq and Afghanistan had trained in Iran.",
 			"Iraq", 0, "IQ", "PCLI"},

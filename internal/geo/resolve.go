@@ -201,7 +201,15 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention) []*model.Place {
 			best, bestScore := -1, math.Inf(-1)
 			for k := range gr.cands {
 				c := &gr.cands[k]
-				s := prior(c) + g.contextScore(c, &total, &contribs[j], contribs, gr, &votes, ms)
+				ctx := g.contextScore(c, &total, &contribs[j], contribs, gr, &votes, ms)
+				if dateline[j] {
+					// A wire dateline names the bureau's city, nearly
+					// always a big one: what else the report names weighs
+					// less against its size ("CAIRO, June 19 (Reuters) -"
+					// in a report on Sudan that mentions New York).
+					ctx *= wDatelineOwn
+				}
+				s := prior(c) + ctx
 				if shadowed(c, gr.cands) {
 					s -= wShadow
 				}
@@ -264,6 +272,10 @@ const (
 	strayMaxPop   = 50_000
 	strayFocusMin = 3.0
 )
+
+// wDatelineOwn multiplies the context a dateline's own name takes from
+// the rest of the report.
+const wDatelineOwn = 0.5
 
 // wDatelineContext multiplies the context a dateline's place gives the
 // other names of a report ("LA PAZ, Bolivia — ...").

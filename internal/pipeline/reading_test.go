@@ -605,3 +605,28 @@ func TestParticipleHost(t *testing.T) {
 	}
 	t.Errorf("no abduction: %s", summary(doc))
 }
+
+// TestForeignBureau checks that a dateline abroad places nothing: a
+// report on Sudan filed from Cairo.
+func TestForeignBureau(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	text := "CAIRO, March 6 (Reuters) - Fighting raged in Sudan's Darfur region on Wednesday, Sudanese officials said. The council will meet in New York next week.\n\nGunmen abducted 12 aid workers on a road on Tuesday, their employer said."
+	doc, err := x.Extract([]byte(text), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range doc.Events {
+		if e.Location != nil && e.Location.Country == "EG" {
+			t.Errorf("%s %q placed at the bureau: %+v", e.Type, e.Evidence[0].Trigger, e.Location)
+		}
+	}
+	for _, en := range doc.Entities {
+		if en.Kind == "place" && en.Text == "CAIRO" && (en.Place == nil || en.Place.Country != "EG") {
+			t.Errorf("CAIRO resolved to %+v", en.Place)
+		}
+	}
+}
