@@ -799,7 +799,9 @@ func legalContext(toks []text.Token, i int) bool {
 // killed", "were killed in an explosion".
 func lightContext(toks []text.Token, tok, end int, x *mention) bool {
 	for k := tok - 1; k >= 0 && k >= tok-4; k-- {
-		if lightVerbs[toks[k].Lower] {
+		// "were wounded during combat with": what happened during a
+		// fight tells that it took place.
+		if lightVerbs[toks[k].Lower] || toks[k].Lower == "during" {
 			return true
 		}
 		if toks[k].Kind == text.Punct {
@@ -861,7 +863,14 @@ var boundary = map[string]bool{
 func clause(toks []text.Token, tok, end int) (cs, ce int, skip [2]int) {
 	skip = [2]int{-1, -1}
 	cs = 0
+	pass := passive(toks, tok)
 	for k := tok - 1; k >= 0; k-- {
+		// "A protester was shot dead and 67 others were arrested": a
+		// passive clause joined by a bare "and" has its own subject.
+		if pass && toks[k].Lower == "and" && k > 0 && auxBetween(toks, k+1, tok) {
+			cs = k + 1
+			break
+		}
 		// ", calling the accusation baseless" and ", and dozens were
 		// arrested" open clauses of their own.
 		if toks[k].Text == "," && k+1 < tok && (strings.HasSuffix(toks[k+1].Lower, "ing") && toks[k+1].Kind == text.Word || toks[k+1].Lower == "and" || toks[k+1].Lower == "but") {
@@ -911,6 +920,21 @@ func clause(toks []text.Token, tok, end int) (cs, ce int, skip [2]int) {
 		}
 	}
 	return cs, ce, skip
+}
+
+// auxBetween reports a passive auxiliary among the few tokens from i to
+// j.
+func auxBetween(toks []text.Token, i, j int) bool {
+	if j-i > 6 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		switch toks[k].Lower {
+		case "was", "were":
+			return k > i
+		}
+	}
+	return false
 }
 
 func isBoundary(toks []text.Token, k int) bool {
@@ -1058,6 +1082,16 @@ func (r *reader) arguments(x *mention, toks []text.Token, actors []entity.Actor)
 					subject = a
 					break
 				}
+			}
+		}
+	}
+	// "... were arrested as police fired teargas": an actor after "as"
+	// right before the verb is its subject.
+	if !x.noun && subject != nil {
+		for i := range actors {
+			a := &actors[i]
+			if a.Tok > subject.Tok && a.TokEnd <= x.tok && x.tok-a.TokEnd <= 2 && a.Tok > 0 && toks[a.Tok-1].Lower == "as" {
+				subject = a
 			}
 		}
 	}
@@ -1369,7 +1403,7 @@ func objectPronoun(toks []text.Token, a *entity.Actor) bool {
 
 // fightWords name fighting between two sides rather than an attack by
 // one (see fight in code.go).
-var fightWords = []string{"clash", "fight", "battle", "shoot-out", "shootout", "skirmish", "exchange", "firefight", "gunfight"}
+var fightWords = []string{"clash", "fight", "battle", "shoot-out", "shootout", "skirmish", "exchange", "firefight", "gunfight", "combat"}
 
 // fightTrigger reports a trigger of fightWords.
 func fightTrigger(trigger string) bool {

@@ -83,6 +83,8 @@ func TestReading(t *testing.T) {
 			want{typ: "ASSAULT", modality: "asserted", source: "Gunmen", date: "2024-03-03", killed: -1, injured: -1, arrd: -1, place: "Gusau"}},
 		{"a participle's toll is the main verb's", "Bandits stormed two villages near Gusau on Sunday night, killing nine people and abducting 43 others.", 2,
 			want{typ: "ASSAULT", modality: "asserted", source: "Bandits", date: "2024-03-03", killed: 9, injured: -1, arrd: -1, place: "Gusau"}},
+		{"lost their lives during combat with", "Two soldiers lost their lives on Tuesday during combat with ELN rebels in Tibú.", 1,
+			want{typ: "ASSAULT", modality: "asserted", source: "ELN", date: "2024-03-05", injured: -1, arrd: -1, place: "Tibú"}},
 		{"background date after the trigger", "The region lies near the border, where jihadists have killed hundreds of soldiers since 2019.", 0, want{}},
 		{"planned weekday is the one to come", "The labour minister will meet union leaders on Monday.", 1,
 			want{typ: "CONSULT", modality: "planned", source: "minister", date: "2024-03-11", killed: -1, injured: -1, arrd: -1}},
@@ -628,5 +630,30 @@ func TestForeignBureau(t *testing.T) {
 		if en.Kind == "place" && en.Text == "CAIRO" && (en.Place == nil || en.Place.Country != "EG") {
 			t.Errorf("CAIRO resolved to %+v", en.Place)
 		}
+	}
+}
+
+// TestClauseSubjects checks whose clause each event of a long sentence
+// takes its subject from.
+func TestClauseSubjects(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	text := "A protester was shot dead in Kisumu and 67 others were arrested yesterday as police fired teargas to break up demonstrations in Nairobi."
+	doc, err := x.Extract([]byte(text), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range doc.Events {
+		if e.Mode != nil && *e.Mode == "crowd-control" {
+			found = true
+			checkActor(t, "tear gas source", e.Source, "police")
+		}
+	}
+	if !found {
+		t.Errorf("no tear gas: %s", summary(doc))
 	}
 }
