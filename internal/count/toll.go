@@ -491,11 +491,16 @@ func (p *parser) single(out []Toll) []Toll {
 		if p.Toks[k].K != lex.Word {
 			continue
 		}
-		// Active: a casualty verb and its object.
-		if r := beforeWords[p.Word(k)]; r != "" && !p.used[k] {
-			if s, e, ok := p.personObject(k + 1); ok {
+		// Active: a casualty verb and its object ("killing a
+		// policeman", "shot dead a journalist").
+		r, n := beforeWords[p.Word(k)], 1
+		if p.Word(k) == "shot" && p.Word(k+1) == "dead" {
+			r, n = Killed, 2
+		}
+		if r != "" && !p.used[k] {
+			if s, e, ok := p.personObject(k + n); ok {
 				a, b := p.span(s, e)
-				vs, ve := p.span(k, k+1)
+				vs, ve := p.span(k, k+n)
 				out = append(out, Toll{Role: r, Range: model.Range{Min: 1, Max: intPtr(1), Text: p.Text[a:b]},
 					Start: vs, End: b, VerbStart: vs, VerbEnd: ve})
 				k = e - 1

@@ -117,7 +117,7 @@ var roles = map[string]role{
 	"businessman": {sector: "business"}, "traders": {sector: "business", plural: true},
 	"traders'": {sector: "business", plural: true}, "company": {sector: "business"},
 	"market": {sector: "civilian", facility: true}, "village": {sector: "civilian", facility: true},
-	"officer": {}, "officers": {plural: true}, "guard": {}, "leader": {}, "leaders": {plural: true},
+	"officer": {sector: "police"}, "officers": {sector: "police", plural: true}, "guard": {}, "leader": {}, "leaders": {plural: true},
 	"group": {plural: true}, "members": {plural: true}, "agency": {}, "agencies": {plural: true}, "party": {}, "parties": {plural: true},
 	"coalition": {plural: true}, "analysts": {sector: "other", plural: true},
 	"witnesses": {sector: "civilian", plural: true}, "witness": {sector: "civilian"},
