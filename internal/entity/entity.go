@@ -544,7 +544,7 @@ func (x *extractor) phrase(toks []text.Token, units []unit, ui int) Actor {
 			a.Another = true
 			a.Indefinite = true
 		}
-		if s, ok := sectorModifiers[toks[k].Lower]; ok && s != "" && u.kind == uRole {
+		if s, ok := sectorModifiers[toks[k].Lower]; ok && s != "" && u.kind == uRole && !armedHead(s, toks[u.tok].Lower) {
 			a.Sector = s
 		}
 		if strings.HasSuffix(toks[k].Lower, "-year-old") {
@@ -583,8 +583,19 @@ func (x *extractor) phrase(toks []text.Token, units []unit, ui int) Actor {
 			a.Sector = r.sector
 		}
 		// "police officer", "army commander": a role noun before the head.
-		if u.tok > 0 {
-			if s, ok := sectorModifiers[toks[u.tok-1].Lower]; ok && s != "" {
+		// "Islamic State fighters": an organisation's name before it
+		// owns it, whatever its last word says.
+		if ui > 0 && units[ui-1].kind == uName && units[ui-1].end == u.tok && units[ui-1].org != nil {
+			org := units[ui-1].org
+			if org.sector != "" {
+				a.Sector = org.sector
+			}
+			a.Owner, a.Name = org.name, org.name
+			if org.country != "" && a.Country == "" {
+				a.Country = org.country
+			}
+		} else if u.tok > 0 {
+			if s, ok := sectorModifiers[toks[u.tok-1].Lower]; ok && s != "" && !armedHead(s, toks[u.tok].Lower) {
 				a.Sector = s
 			}
 		}
@@ -751,6 +762,33 @@ func (x *extractor) link(si int, toks []text.Token, actors []Actor) {
 					}
 					break
 				}
+			}
+		}
+	}
+	// "members of the ELN", "fighters of the Islamic State group": a
+	// role noun's owner named right after "of".
+	for i := range actors {
+		a := &actors[i]
+		if a.Pronoun || a.Name != "" || a.Owner != "" || a.TokEnd >= len(toks) || toks[a.TokEnd].Lower != "of" {
+			continue
+		}
+		for j := i + 1; j < len(actors); j++ {
+			b := actors[j]
+			if b.Tok > a.TokEnd+2 {
+				break
+			}
+			// "members of the Ejército de Liberación Nacional": a
+			// group's members belong to what is named, whatever kind
+			// of name the rules took it for.
+			if (b.Kind == "org" || b.Kind == "state" || b.Kind == "group" || a.Plural) && b.Name != "" {
+				a.Owner, a.Name = b.Name, b.Name
+				if a.Country == "" {
+					a.Country = b.Country
+				}
+				if a.Sector == "" {
+					a.Sector = b.Sector
+				}
+				break
 			}
 		}
 	}
@@ -1049,6 +1087,20 @@ var stopCap = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true,
 	"watch": true, "share": true, "video": true, "read": true, "more": true, "nobody": true,
 	"according": true, "earlier": true, "later": true, "meanwhile": true, "also": true, "no": true,
+}
+
+// armedHead reports a head noun for police or soldiers that a
+// government modifier does not make officials of: "state police",
+// "government forces".
+func armedHead(modSector, head string) bool {
+	if modSector != "government" {
+		return false
+	}
+	switch roles[head].sector {
+	case "police", "military":
+		return head != "officer" && head != "officers"
+	}
+	return false
 }
 
 // thingAcronyms are acronyms news writes for weapons, documents and

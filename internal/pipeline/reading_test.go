@@ -659,3 +659,38 @@ func TestClauseSubjects(t *testing.T) {
 		t.Errorf("no tear gas: %s", summary(doc))
 	}
 }
+
+// TestActorOwners checks whose side a role noun is on: the organisation
+// named before it or after "of", and a government modifier that leaves
+// police and soldiers what they are.
+func TestActorOwners(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ text, name, sector string }{
+		{"Islamic State fighters attacked a checkpoint in Raqqa on Monday.", "Islamic State", "rebel"},
+		{"Fighters of the Islamic State group attacked a checkpoint in Raqqa on Monday.", "Islamic State", "rebel"},
+		{"On Monday, members of the Ejército de Liberación Nacional attacked an army post in Tibú.", "Ejército de Liberación Nacional", ""},
+		{"State police arrested 12 people in Lagos on Monday.", "", "police"},
+		{"Government forces shelled the town of Tabit on Monday.", "", "military"},
+	}
+	for _, tt := range tests {
+		doc, err := x.Extract([]byte(tt.text), "", ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Events) != 1 || doc.Events[0].Source == nil {
+			t.Errorf("%q: want one event with a source: %s", tt.text, summary(doc))
+			continue
+		}
+		src := doc.Events[0].Source
+		if tt.name != "" && deref(src.Name) != tt.name {
+			t.Errorf("%q: source name %q, want %q", tt.text, deref(src.Name), tt.name)
+		}
+		if tt.sector != "" && deref(src.Sector) != tt.sector {
+			t.Errorf("%q: source sector %q, want %q", tt.text, deref(src.Sector), tt.sector)
+		}
+	}
+}
