@@ -114,8 +114,9 @@ func (r *reader) merge(ms []*mention) []*model.Event {
 		out = append(out, ev)
 	}
 	r.leadAttacker(gs, out)
-	reconcileACLED(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence[0].Start < out[j].Evidence[0].Start })
+	r.discoursePlace(out)
+	reconcileACLED(out)
 	for i, e := range out {
 		e.ID = fmt.Sprintf("ev%d", i+1)
 	}
@@ -302,6 +303,41 @@ func (r *reader) leadAttacker(gs []*group, out []*model.Event) {
 		}
 		a := *lead
 		ev.Source = &a
+	}
+}
+
+// discoursePlace places an incident that its sentences do not place
+// where the one told just before it, in the same paragraph or the one
+// before, happened: "Attackers stormed a village near Tsafe ... The
+// gunmen also looted shops." A report goes on about the place it is at
+// until it names another. Statements, demands and plans are left alone:
+// where they are made is not where the incident was.
+func (r *reader) discoursePlace(out []*model.Event) {
+	para := r.paragraphs()
+	var last *model.Event
+	for _, ev := range out {
+		if len(ev.Evidence) == 0 {
+			continue
+		}
+		if ev.Location != nil {
+			if rank(ev.Location) >= 4 && !unreal(ev.Modality) {
+				last = ev
+			}
+			continue
+		}
+		switch ev.Type {
+		case "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT":
+		default:
+			continue
+		}
+		if last == nil || unreal(ev.Modality) {
+			continue
+		}
+		if p, q := para[ev.Evidence[0].Sentence], para[last.Evidence[0].Sentence]; p-q > 1 {
+			continue
+		}
+		loc := *last.Location
+		ev.Location = &loc
 	}
 }
 

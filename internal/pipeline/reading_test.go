@@ -694,3 +694,39 @@ func TestActorOwners(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscoursePlace checks that an incident its own sentences do not
+// place happened where the one told just before it did, and that one
+// told after another paragraph between does not.
+func TestDiscoursePlace(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	text := "The governor said schools across the state would stay shut.\n\nGunmen attacked a village near Gusau on Sunday night, killing nine people.\n\nPolice arrested 12 suspects on Monday.\n\nThe governor said schools would stay shut.\n\nSeparately, soldiers detained two traders on Tuesday."
+	doc, err := x.Extract([]byte(text), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arrests int
+	for _, e := range doc.Events {
+		if e.Type != "COERCE" {
+			continue
+		}
+		arrests++
+		switch e.Evidence[0].Trigger {
+		case "arrested":
+			if e.Location == nil || e.Location.Name != "Gusau" {
+				t.Errorf("arrests placed at %+v, want Gusau", e.Location)
+			}
+		case "detained":
+			if e.Location != nil {
+				t.Errorf("detentions two paragraphs on placed at %+v, want none", e.Location)
+			}
+		}
+	}
+	if arrests != 2 {
+		t.Errorf("want two arrests: %s", summary(doc))
+	}
+}
