@@ -189,7 +189,7 @@ func (r *reader) sentence(si int) []*mention {
 		if x.typ == "ASSAULT" && x.mode == "explosives" && x.source == nil && mishap(toks) {
 			continue
 		}
-		x.another = anotherBefore(toks, m.tok) || (x.source != nil && x.source.Another)
+		x.another = anotherBefore(toks, m.tok) || (x.source != nil && x.source.Another) || separateIncident(toks, m.tok)
 		if m.e.outcome {
 			outcomes = append(outcomes, x)
 			continue
@@ -1474,6 +1474,22 @@ func meetsWith(x *mention, toks []text.Token, at int) bool {
 		return false
 	}
 	return at-1 >= x.end && at-1 <= x.end+2 && toks[at-1].Lower == "with"
+}
+
+// separateIncident reports "a separate incident", "another attack" and
+// the like earlier in the sentence than token i: "investigating a
+// separate incident in Thornton Heath ..., in which a boy was attacked".
+func separateIncident(toks []text.Token, i int) bool {
+	for k := 0; k+1 < i; k++ {
+		switch toks[k].Lower {
+		case "separate", "another", "unrelated", "different":
+			switch toks[k+1].Lower {
+			case "incident", "incidents", "attack", "attacks", "case", "cases", "shooting", "stabbing", "raid", "clash", "clashes":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func anotherBefore(toks []text.Token, i int) bool {

@@ -730,3 +730,32 @@ func TestDiscoursePlace(t *testing.T) {
 		t.Errorf("want two arrests: %s", summary(doc))
 	}
 }
+
+// TestSeparateIncident checks that "a separate incident" keeps an attack
+// apart from the one told before it, and that stab wounds name no
+// stabbing by whoever found them.
+func TestSeparateIncident(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	text := "A man has been charged after a 24-year-old man was stabbed in Croydon.\n\nOfficers attended and found a man suffering stab wounds.\n\nOfficers are also investigating a separate incident in Thornton Heath on Sunday in which a boy was attacked by a group of youths."
+	doc, err := x.Extract([]byte(text), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var attacks int
+	for _, e := range doc.Events {
+		if e.Type != "ASSAULT" {
+			continue
+		}
+		attacks++
+		if e.Source != nil && deref(e.Source.Sector) == "police" {
+			t.Errorf("%q: police made the attack: %+v", e.Evidence[0].Trigger, e.Source)
+		}
+	}
+	if attacks != 2 {
+		t.Errorf("want the stabbing and the separate attack: %s", summary(doc))
+	}
+}
