@@ -313,6 +313,7 @@ func (r *reader) sentence(si int) []*mention {
 	r.attribute(si, toks, actors, ms)
 	r.dates(si, toks, ms)
 	r.places(si, toks, ms)
+	ms = r.splitPlaces(si, toks, ms)
 	r.tolls(si, toks, ms)
 	sortMentions(ms)
 	return ms
@@ -1597,3 +1598,70 @@ func setCount(c *model.Counts, e *entry, r model.Range) {
 }
 
 func intp(n int) *int { return &n }
+
+// splitPlaces makes a protest held "in Nairobi, Nakuru, Eldoret and
+// Mombasa" one protest in each town, as event data records a happening
+// per place: the towns of a list joined only by commas and "and", each a
+// city or finer.
+func (r *reader) splitPlaces(si int, toks []text.Token, ms []*mention) []*mention {
+	s := r.in.Sentences[si]
+	type at struct {
+		p        *model.Place
+		tok, end int
+	}
+	var ps []at
+	for i := range r.in.Places {
+		p := &r.in.Places[i]
+		if p.Nationality || p.Place == nil || p.Start < s.Start || p.End > s.End {
+			continue
+		}
+		k, e := tokenAt(toks, p.Start), tokenAt(toks, p.End-1)
+		if k < 0 || e < 0 {
+			continue
+		}
+		ps = append(ps, at{p.Place, k, e + 1})
+	}
+	out := ms
+	for _, x := range ms {
+		if x.typ != "PROTEST" || x.place == nil || rank(x.place) < 5 {
+			continue
+		}
+		at0 := -1
+		for i, a := range ps {
+			if a.p == x.place {
+				at0 = i
+			}
+		}
+		if at0 < 0 {
+			continue
+		}
+		joined := func(a, b at) bool {
+			if b.tok <= a.end {
+				return false
+			}
+			for k := a.end; k < b.tok; k++ {
+				if w := toks[k].Lower; w != "," && w != "and" {
+					return false
+				}
+			}
+			return rank(b.p) >= 5 && b.p.Country == x.place.Country
+		}
+		from, to := at0, at0
+		for from > 0 && joined(ps[from-1], ps[from]) {
+			from--
+		}
+		for to+1 < len(ps) && joined(ps[to], ps[to+1]) {
+			to++
+		}
+		if from == to {
+			continue
+		}
+		x.place = ps[from].p
+		for i := from + 1; i <= to; i++ {
+			y := *x
+			y.place = ps[i].p
+			out = append(out, &y)
+		}
+	}
+	return out
+}

@@ -759,3 +759,35 @@ func TestSeparateIncident(t *testing.T) {
 		t.Errorf("want the stabbing and the separate attack: %s", summary(doc))
 	}
 }
+
+// TestProtestPerTown checks that a protest held in a list of towns is one
+// protest in each, and that towns not joined as a list are not split.
+func TestProtestPerTown(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		text  string
+		towns []string
+	}{
+		{"Thousands joined anti-government demonstrations in Nairobi, Nakuru, Eldoret and Mombasa on Tuesday.", []string{"Nairobi", "Nakuru", "Eldoret", "Mombasa"}},
+		{"Demonstrations in Eldoret and Mombasa were largely peaceful on Tuesday.", []string{"Eldoret", "Mombasa"}},
+		{"Protesters marched in Nairobi on Tuesday, a day after clashes in Mombasa.", []string{"Nairobi"}},
+	} {
+		doc, err := x.Extract([]byte(tt.text), "", ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range doc.Events {
+			if e.Type == "PROTEST" && e.Location != nil {
+				got = append(got, e.Location.Name)
+			}
+		}
+		if strings.Join(got, ",") != strings.Join(tt.towns, ",") {
+			t.Errorf("%q: protests in %v, want %v", tt.text, got, tt.towns)
+		}
+	}
+}
