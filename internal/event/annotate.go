@@ -48,6 +48,27 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 			}
 		}
 	}
+	// "asked the council to hold an emergency meeting", "a meeting will
+	// be held on Monday": a noun whose light verb is an infinitive or in
+	// the future is yet to happen.
+	if x.noun && x.modality == model.Asserted {
+		for k := x.tok - 1; k >= from && k >= x.tok-4; k-- {
+			if lightVerbs[toks[k].Lower] && k > 0 && toks[k-1].Lower == "to" {
+				switch p := toks[max(k-2, 0)].Lower; p {
+				case "began", "begun", "started", "continued", "managed", "went", "used", "tried", "sought":
+				default:
+					x.modality = model.Planned
+				}
+				break
+			}
+		}
+		for k := x.end; k+1 < len(toks) && k < x.end+3; k++ {
+			if w := toks[k].Lower; (w == "will" || w == "would" || w == "shall") && toks[k+1].Lower == "be" {
+				x.modality = model.Planned
+				break
+			}
+		}
+	}
 	// "called another march for Saturday": a protest called, announced or
 	// planned is yet to happen.
 	if x.typ == "PROTEST" && x.noun && !(x.tok > 0 && toks[x.tok-1].Lower == "the") {

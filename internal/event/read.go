@@ -112,7 +112,10 @@ func (r *reader) sentence(si int) []*mention {
 		// An attack by police, soldiers or gunmen needs no named victim:
 		// "riot police moved in and beat some of them".
 		armed := x.source != nil && (x.source.Sector == "police" || x.source.Sector == "military" || x.source.Perp)
-		if m.e.objreq && x.target == nil && !(x.passive && x.target != nil) && !(x.typ == "ASSAULT" && armed && !m.e.weapon) {
+		// "The committee is due to meet next week": a body meets,
+		// and discusses, among its own members.
+		body := x.typ == "CONSULT" && x.source != nil && collective(x.source.Text)
+		if m.e.objreq && x.target == nil && !(x.passive && x.target != nil) && !(x.typ == "ASSAULT" && armed && !m.e.weapon) && !body {
 			continue
 		}
 		// A state that protests, or whose protest is rejected, complains
@@ -848,6 +851,7 @@ var afterLight = map[string]bool{
 	"erupted": true, "broke": true, "took": true, "raged": true, "continued": true, "killed": true,
 	"left": true, "hit": true, "ripped": true, "tore": true, "rocked": true, "destroyed": true,
 	"wounded": true, "injured": true, "began": true, "started": true, "was": true, "were": true,
+	"held": true,
 }
 
 // boundary words start a new clause.
@@ -1387,6 +1391,18 @@ var clauseGlue = map[string]bool{
 var reducedNext = map[string]bool{
 	"in": true, "on": true, "since": true, "during": true, "by": true, "near": true, "across": true,
 	"this": true, "last": true, "so": true, "while": true, "when": true, "after": true, "before": true,
+}
+
+// collective reports an actor phrase naming a body that meets: "the
+// Security Council", "the ceasefire committee", "EU foreign ministers".
+func collective(text string) bool {
+	t := strings.ToLower(text)
+	for _, w := range []string{"council", "committee", "commission", "cabinet", "assembly", "parliament", "ministers", "leaders", "summit", "delegations"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // objectPronoun reports an actor that is an object pronoun ("making him
