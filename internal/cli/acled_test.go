@@ -13,7 +13,7 @@ import (
 // acledFloor is the ACLED agreement on the CASE 2021 development snippets
 // that the rules have reached: a ratchet, raised as reading improves and
 // set just below the measured figures (0.620 and 0.564 on 2026-11-25).
-var acledFloor = struct{ accuracy, macroF1 float64 }{0.618, 0.562}
+var acledFloor = struct{ accuracy, macroF1 float64 }{0.636, 0.582}
 
 // TestACLEDAgreement scores the ACLED sub-event types sitrep gives the
 // development snippets in ../shared, as `sitrep eval acled` does.

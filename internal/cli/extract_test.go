@@ -88,26 +88,35 @@ var goldFloor = floor{recall: 1.0, fields: 0.978, precision: 0.958, forbidden: 0
 
 // readingFloor is the least the 20 reading-quality reports in
 // testdata/gold must score in total; a ratchet like goldFloor.
-var readingFloor = floor{recall: 1.0, fields: 0.914, precision: 0.916, forbidden: 2}
+var readingFloor = floor{recall: 1.0, fields: 0.929, precision: 0.916, forbidden: 2}
 
 // heldoutFloor is the least the ten reports of testdata/heldout, read as
 // a development set since, must score in total; a ratchet like
 // goldFloor.
-var heldoutFloor = floor{recall: 0.897, fields: 0.797, precision: 0.842, forbidden: 1}
+// Its precision went from 0.843 to 0.841 when a Bannu bombing's injured
+// soldiers became an event of their own.
+var heldoutFloor = floor{recall: 0.897, fields: 0.800, precision: 0.840, forbidden: 1}
 
 // dev2Floor is the least the twelve reports of testdata/dev2 must score
 // in total; a ratchet like goldFloor. Precision went from 0.826 to 0.817
 // when bare "officers" became police: the interior ministry's denial that
 // "officers had deliberately targeted members of the press" is now read
 // as a denied attack, which the gold does not list.
-var dev2Floor = floor{recall: 0.859, fields: 0.698, precision: 0.816, forbidden: 3}
+var dev2Floor = floor{recall: 0.859, fields: 0.701, precision: 0.816, forbidden: 3}
 
 // dev3Floor is the least the twelve reports of testdata/dev3, in other
 // house styles than wire copy, must score in total; a ratchet. Its
 // precision went from 0.786 to 0.783 when a separate "fifth journalist
 // killed this year" reading, which matched an optional gold event, was
 // folded into the attack it tells of (fields 0.573 to 0.581).
-var dev3Floor = floor{recall: 0.785, fields: 0.580, precision: 0.782, forbidden: 2}
+var dev3Floor = floor{recall: 0.803, fields: 0.597, precision: 0.787, forbidden: 2}
+
+// dev4Floor is the least the twelve reports of testdata/dev4 (more house
+// styles: Nigerian, Pakistani, Kenyan and Indian papers, AFP, Reuters,
+// AP, a translated Colombian report, a Kyiv outlet, a police release)
+// must score in total; a ratchet. At commit: recall 0.674, fields 0.499,
+// precision 0.832.
+var dev4Floor = floor{recall: 0.852, fields: 0.637, precision: 0.846, forbidden: 3}
 
 // TestGoldReading holds the reading-quality sets to their floors in
 // total.
@@ -116,6 +125,7 @@ func TestGoldReading(t *testing.T) {
 	t.Run("heldout", func(t *testing.T) { holdFloor(t, "../../testdata/heldout", heldoutFloor) })
 	t.Run("dev2", func(t *testing.T) { holdFloor(t, "../../testdata/dev2", dev2Floor) })
 	t.Run("dev3", func(t *testing.T) { holdFloor(t, "../../testdata/dev3", dev3Floor) })
+	t.Run("dev4", func(t *testing.T) { holdFloor(t, "../../testdata/dev4", dev4Floor) })
 }
 
 func holdFloor(t *testing.T, dir string, floor floor) {

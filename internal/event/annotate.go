@@ -15,7 +15,13 @@ import (
 func (r *reader) modality(x *mention, toks []text.Token) {
 	x.modality = model.Asserted
 	// The governing words before the clause: "denied that", "vowed that".
-	for k := 0; k < x.cs; k++ {
+	// A participial phrase is the main clause's, not governed by it:
+	// "denied shelling the market, accusing the army of ...".
+	gov := x.cs
+	if x.host != nil {
+		gov = 0
+	}
+	for k := 0; k < gov; k++ {
 		switch toks[k].Lower {
 		case "denied", "denies", "deny", "denying", "rejected", "dismissed", "refuted":
 			x.modality = model.Denied
@@ -35,6 +41,9 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 	from := x.cs
 	if x.skip[1] > from && x.skip[1] <= x.tok {
 		from = x.skip[1]
+	}
+	if x.host != nil && x.host.end > from && x.host.end <= x.tok {
+		from = x.host.end
 	}
 	// "a strike for next Wednesday to protest against pension cuts": an
 	// infinitive names an intention, unless it follows a verb of doing

@@ -154,6 +154,11 @@ func (r *reader) sentence(si int) []*mention {
 		if x.typ == "PROTEST" && !x.noun && !x.passive && x.target != nil && x.target.Tok == m.end {
 			continue
 		}
+		// Setting people ablaze is attacking them, not their property:
+		// "a suspect was set ablaze by an angry mob".
+		if x.typ == "ASSAULT" && x.mode == "destroy" && x.target != nil && (x.target.Kind == "person" || x.target.Kind == "group") && !x.target.Facility {
+			x.mode, x.cameo = "", "190"
+		}
 		// Seizing people is abducting them.
 		if x.typ == "COERCE" && x.mode == "seize" && x.target != nil && (x.target.Kind == "person" || x.target.Kind == "group") {
 			x.typ, x.mode, x.cameo = "ASSAULT", "abduct", "181"
@@ -498,7 +503,23 @@ func purpose(toks []text.Token, i int) bool {
 	if i < 2 || toks[i-1].Lower != "to" {
 		return false
 	}
-	return purposeNouns[toks[i-2].Lower] || toks[i-2].Lower == "order" && i >= 3 && toks[i-3].Lower == "in"
+	if purposeNouns[toks[i-2].Lower] || toks[i-2].Lower == "order" && i >= 3 && toks[i-3].Lower == "in" {
+		return true
+	}
+	// "a joint operation by the army, police and the state-backed
+	// Community Protection Guards to rescue the captives": the noun may
+	// have its agents between it and the infinitive.
+	for k := i - 3; k >= 0 && k >= i-14; k-- {
+		w := toks[k].Lower
+		if purposeNouns[w] {
+			return toks[k+1].Lower == "by" || toks[k+1].Lower == "of"
+		}
+		if toks[k].Kind == text.Punct && w != "," && w != "-" || w == "to" || w == "said" || w == "says" ||
+			(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && !strings.Contains(w, "-") && !gluedHyphen(toks, k-1) {
+			return false
+		}
+	}
+	return false
 }
 
 var purposeNouns = map[string]bool{
@@ -791,6 +812,15 @@ func legalContext(toks []text.Token, i int) bool {
 		switch toks[k].Lower {
 		case "charges", "charge", "charged", "suspicion", "accused", "accusing", "convicted", "guilty", "accusations", "allegations", "crimes", "crime", "role":
 			return true
+		case "for":
+			// "lodged an FIR against 150 people for rioting", "booked
+			// for murder": the crime of a case.
+			for j := k - 1; j >= 0 && j >= k-6; j-- {
+				switch toks[j].Lower {
+				case "fir", "firs", "case", "cases", "booked", "complaint", "complaints", "arrested", "detained", "held", "wanted", "jailed", "sentenced", "prosecuted", "tried":
+					return true
+				}
+			}
 		case ",", ";", ".":
 			return false
 		}
@@ -844,7 +874,7 @@ var lightVerbs = map[string]bool{
 	"triggered": true, "sparked": true, "set": true, "detonated": true, "powerful": true, "deadly": true,
 	"huge": true, "violent": true, "in": true, "claimed": true, "extended": true, "prolonged": true,
 	"used": true, "deployed": true, "undertook": true, "undertake": true, "undertakes": true, "completed": true,
-	"issued": true,
+	"issued": true, "intensify": true, "intensifying": true, "escalate": true, "escalated": true,
 }
 
 var afterLight = map[string]bool{

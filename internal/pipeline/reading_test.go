@@ -92,6 +92,24 @@ func TestReading(t *testing.T) {
 		{"a council scheduled to discuss", "The Security Council is scheduled to discuss the situation in Darfur next week.", 1,
 			want{typ: "CONSULT", modality: "planned", source: "Security Council", killed: -1, injured: -1, arrd: -1}},
 		{"a meeting asked for is no meeting", "Guyana said it had asked the Security Council to hold an emergency meeting on the situation.", 0, want{}},
+		{"troops rescue captives", "Troops rescued 12 abducted villagers near Gusau on Monday.", 1,
+			want{typ: "AID", modality: "asserted", source: "Troops", date: "2024-03-04", killed: -1, injured: -1, arrd: -1, place: "Gusau"}},
+		{"a cordon and a search", "Police cordoned off the area and launched a search operation in Bannu on Monday.", 1,
+			want{typ: "COERCE", modality: "asserted", source: "Police", date: "2024-03-04", killed: -1, injured: -1, arrd: -1, place: "Bannu"}},
+		{"an FIR is an accusation, its crime no event", "Police lodged an FIR against 150 unidentified people for rioting in Khambhat on Monday.", 1,
+			want{typ: "ACCUSE", mode: "allege", modality: "asserted", source: "Police", date: "2024-03-04", killed: -1, injured: -1, arrd: -1}},
+		{"vehicles set on fire", "Two autorickshaws and a motorcycle were set on fire in Khambhat on Monday.", 1,
+			want{typ: "ASSAULT", mode: "destroy", modality: "asserted", date: "2024-03-04", killed: -1, injured: -1, arrd: -1, place: "Khambhat"}},
+		{"a car driven into a crowd", "In Novi Sad, a car drove into a group of students on Saturday, injuring two young women.", 1,
+			want{typ: "ASSAULT", modality: "asserted", target: "group", date: "2024-03-02", killed: -1, injured: 2, arrd: -1, place: "Novi Sad"}},
+		{"more troops to be sent", "The army said it will send 300 additional soldiers to Tibú.", 1,
+			want{typ: "MOBILIZE", mode: "troops", modality: "planned", killed: -1, injured: -1, arrd: -1}},
+		{"a vow to retaliate", "The PDF vowed to retaliate on Monday.", 1,
+			want{typ: "THREATEN", mode: "violence", source: "PDF", date: "2024-03-04", killed: -1, injured: -1, arrd: -1}},
+		{"collaborators declared a military objective", "The ELN warned that it would consider anyone who collaborates with the troops a military objective.", 1,
+			want{typ: "THREATEN", source: "ELN", killed: -1, injured: -1, arrd: -1}},
+		{"a participle escapes the main verb's denial", "The RSF denied shelling the market, accusing the army of launching attacks from homes.", 2,
+			want{typ: "ASSAULT", modality: "denied", killed: -1, injured: -1, arrd: -1}},
 		{"background date after the trigger", "The region lies near the border, where jihadists have killed hundreds of soldiers since 2019.", 0, want{}},
 		{"planned weekday is the one to come", "The labour minister will meet union leaders on Monday.", 1,
 			want{typ: "CONSULT", modality: "planned", source: "minister", date: "2024-03-11", killed: -1, injured: -1, arrd: -1}},
@@ -795,4 +813,28 @@ func TestProtestPerTown(t *testing.T) {
 			t.Errorf("%q: protests in %v, want %v", tt.text, got, tt.towns)
 		}
 	}
+}
+
+// TestParticipleModality checks that a participial phrase is not governed
+// by the main verb's denial: the RSF denies the shelling but asserts its
+// accusation.
+func TestParticipleModality(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	doc, err := x.Extract([]byte("The RSF denied shelling the market, accusing the army of launching attacks from homes."), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range doc.Events {
+		if e.Type == "ACCUSE" {
+			if e.Modality != model.Asserted {
+				t.Errorf("accusation %s, want asserted", e.Modality)
+			}
+			return
+		}
+	}
+	t.Errorf("no accusation: %s", summary(doc))
 }
