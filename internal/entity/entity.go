@@ -314,7 +314,8 @@ func (x *extractor) nameRun(si int, toks []text.Token, i int, places []PlaceSpan
 	// and function words, weekdays and months at the edges.
 	// A connector left at the front by such a drop goes too ("Fighters
 	// of Boko Haram").
-	for len(run) > 0 && (stopCap[run[0].Lower] || (run[0].Start == x.in.Sentences[si].Start || afterQuote(toks, i)) && x.commonStart(run[0]) || connector[run[0].Lower]) {
+	// A title before a name stays ("President Volodymyr Zelensky called").
+	for len(run) > 0 && (stopCap[run[0].Lower] || (run[0].Start == x.in.Sentences[si].Start || afterQuote(toks, i)) && x.commonStart(run[0]) && !titleBeforeName(run) || connector[run[0].Lower]) {
 		run = run[1:]
 		i++
 	}
@@ -1087,6 +1088,13 @@ var stopCap = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true,
 	"watch": true, "share": true, "video": true, "read": true, "more": true, "nobody": true,
 	"according": true, "earlier": true, "later": true, "meanwhile": true, "also": true, "no": true,
+}
+
+// titleBeforeName reports a run that opens with a title and goes on with
+// a name: "President Volodymyr Zelensky".
+func titleBeforeName(run []text.Token) bool {
+	_, ok := titles[run[0].Lower]
+	return ok && len(run) > 1
 }
 
 // armedHead reports a head noun for police or soldiers that a

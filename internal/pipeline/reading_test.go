@@ -698,6 +698,7 @@ func TestActorOwners(t *testing.T) {
 		{"On Monday, members of the Ejército de Liberación Nacional attacked an army post in Tibú.", "Ejército de Liberación Nacional", ""},
 		{"State police arrested 12 people in Lagos on Monday.", "", "police"},
 		{"Government forces shelled the town of Tabit on Monday.", "", "military"},
+		{"President Volodymyr Zelensky called on partners to send air defence systems.", "Volodymyr Zelensky", "government"},
 	}
 	for _, tt := range tests {
 		doc, err := x.Extract([]byte(tt.text), "", ref)
