@@ -102,21 +102,23 @@ var heldoutFloor = floor{recall: 0.897, fields: 0.800, precision: 0.840, forbidd
 // when bare "officers" became police: the interior ministry's denial that
 // "officers had deliberately targeted members of the press" is now read
 // as a denied attack, which the gold does not list.
-var dev2Floor = floor{recall: 0.859, fields: 0.701, precision: 0.816, forbidden: 3}
+// Fields went from 0.702 to 0.699 when a threat of suspension was found
+// (recall 0.860 to 0.877): fields are counted over the events found.
+var dev2Floor = floor{recall: 0.876, fields: 0.698, precision: 0.816, forbidden: 3}
 
 // dev3Floor is the least the twelve reports of testdata/dev3, in other
 // house styles than wire copy, must score in total; a ratchet. Its
 // precision went from 0.786 to 0.783 when a separate "fifth journalist
 // killed this year" reading, which matched an optional gold event, was
 // folded into the attack it tells of (fields 0.573 to 0.581).
-var dev3Floor = floor{recall: 0.803, fields: 0.597, precision: 0.787, forbidden: 2}
+var dev3Floor = floor{recall: 0.820, fields: 0.614, precision: 0.799, forbidden: 2}
 
 // dev4Floor is the least the twelve reports of testdata/dev4 (more house
 // styles: Nigerian, Pakistani, Kenyan and Indian papers, AFP, Reuters,
 // AP, a translated Colombian report, a Kyiv outlet, a police release)
 // must score in total; a ratchet. At commit: recall 0.674, fields 0.499,
 // precision 0.832.
-var dev4Floor = floor{recall: 0.852, fields: 0.637, precision: 0.846, forbidden: 3}
+var dev4Floor = floor{recall: 0.852, fields: 0.639, precision: 0.866, forbidden: 3}
 
 // TestGoldReading holds the reading-quality sets to their floors in
 // total.

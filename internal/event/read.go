@@ -86,6 +86,11 @@ func (r *reader) sentence(si int) []*mention {
 			(toks[m.tok-2].Lower == "in" || toks[m.tok-2].Lower == "during" || toks[m.tok-2].Lower == "amid") && otherOfType(matches, mi, "ASSAULT") {
 			continue
 		}
+		// "called for a ceasefire", "demanded the release of": what is
+		// asked for, named right after the asking, has not happened.
+		if m.e.noun && mi > 0 && matches[mi-1].e.typ == "REQUEST" && m.tok-matches[mi-1].end <= 3 && m.e.typ != "REQUEST" {
+			continue
+		}
 		// "dispersed them with tear gas": what an action is done with,
 		// named as an event of the same kind, is that action.
 		if m.e.noun && m.tok > 0 && toks[m.tok-1].Lower == "with" && mi > 0 && matches[mi-1].e.typ == m.e.typ &&
@@ -93,6 +98,7 @@ func (r *reader) sentence(si int) []*mention {
 			continue
 		}
 		if legalContext(toks, m.tok) || toks[m.tok].Start >= background || purpose(toks, m.tok) || generic(toks, m.tok) || trend(toks, m) ||
+			adjectival(toks, m, actors) ||
 			!m.e.noun && !m.e.outcome && reducedRelative(toks, m.tok, actors) {
 			continue
 		}
@@ -153,6 +159,11 @@ func (r *reader) sentence(si int) []*mention {
 		// bush" did something else.
 		if x.typ == "PROTEST" && !x.noun && !x.passive && x.target != nil && x.target.Tok == m.end {
 			continue
+		}
+		// "residents found the bodies of six men": who finds the dead did
+		// not kill them.
+		if x.typ == "ASSAULT" && strings.Contains(strings.ToLower(x.trigger), "bod") {
+			x.source = nil
 		}
 		// Setting people ablaze is attacking them, not their property:
 		// "a suspect was set ablaze by an angry mob".
@@ -399,6 +410,26 @@ func reducedRelative(toks []text.Token, i int, actors []entity.Actor) bool {
 	}
 	for _, a := range actors {
 		if a.Head == i-1 {
+			// "The UN called for a ceasefire": a body or a state acts;
+			// a person is "called for questioning".
+			if (a.Kind == "org" || a.Kind == "state") && (toks[i].Lower == "called" || toks[i].Lower == "pressed" || toks[i].Lower == "asked") {
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// adjectival reports a participle used as an adjective before the
+// people it describes, after a preposition: "the release of detained
+// leaders", "for injured protesters".
+func adjectival(toks []text.Token, m match, actors []entity.Actor) bool {
+	if m.e.noun || m.end != m.tok+1 || m.tok == 0 || !strings.HasSuffix(toks[m.tok].Lower, "ed") || !preps[toks[m.tok-1].Lower] {
+		return false
+	}
+	for _, a := range actors {
+		if a.Tok <= m.tok && a.Head == m.tok+1 || a.Tok == m.tok+1 {
 			return true
 		}
 	}
@@ -503,7 +534,7 @@ func purpose(toks []text.Token, i int) bool {
 	if i < 2 || toks[i-1].Lower != "to" {
 		return false
 	}
-	if purposeNouns[toks[i-2].Lower] || toks[i-2].Lower == "order" && i >= 3 && toks[i-3].Lower == "in" {
+	if w := toks[i-2].Lower; purposeNouns[w] && !(verbToo[w] && !nounBefore(toks, i-2)) || w == "order" && i >= 3 && toks[i-3].Lower == "in" {
 		return true
 	}
 	// "a joint operation by the army, police and the state-backed
@@ -518,6 +549,26 @@ func purpose(toks []text.Token, i int) bool {
 			(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && !strings.Contains(w, "-") && !gluedHyphen(toks, k-1) {
 			return false
 		}
+	}
+	return false
+}
+
+// verbToo are purpose nouns that are verbs as often: "reporters plan to
+// march" plans a march, "a plan to march" names one.
+var verbToo = map[string]bool{
+	"plan": true, "plans": true, "call": true, "calls": true, "push": true, "offer": true,
+	"promise": true, "pledge": true, "threat": true, "order": true, "orders": true,
+}
+
+// nounBefore reports a determiner, possessive or adjective before token
+// k that makes it a noun: "a plan", "their plans", "new orders".
+func nounBefore(toks []text.Token, k int) bool {
+	if k == 0 {
+		return false
+	}
+	switch toks[k-1].Lower {
+	case "a", "an", "the", "its", "their", "his", "her", "our", "new", "any", "no", "'s", "government", "government's":
+		return true
 	}
 	return false
 }
@@ -881,7 +932,7 @@ var afterLight = map[string]bool{
 	"erupted": true, "broke": true, "took": true, "raged": true, "continued": true, "killed": true,
 	"left": true, "hit": true, "ripped": true, "tore": true, "rocked": true, "destroyed": true,
 	"wounded": true, "injured": true, "began": true, "started": true, "was": true, "were": true,
-	"held": true,
+	"held": true, "resume": true, "resumed": true,
 }
 
 // boundary words start a new clause.
