@@ -51,6 +51,7 @@ var roles = map[string]role{
 	"naxals": {sector: "rebel", plural: true, capital: true}, "naxalites": {sector: "rebel", plural: true, capital: true},
 	"guerrilla": {sector: "rebel"}, "combatants": {sector: "rebel", plural: true},
 	"cartel": {sector: "other", plural: true, perp: true}, "cartels": {sector: "other", plural: true, perp: true},
+	"settlers": {sector: "other", plural: true}, "settler": {sector: "other"},
 	"bandits": {sector: "other", plural: true, perp: true}, "bandit": {sector: "other", perp: true},
 	"gang": {sector: "other", plural: true, perp: true}, "gangs": {sector: "other", plural: true, perp: true},
 	"gangsters": {sector: "other", plural: true, perp: true}, "gangster": {sector: "other", perp: true},
@@ -65,6 +66,7 @@ var roles = map[string]role{
 	"assassin": {sector: "other", perp: true},
 	// government and justice
 	"government": {sector: "government", plural: true}, "authorities": {sector: "government", plural: true},
+	"council": {sector: "government", plural: true}, "cabinet": {sector: "government", plural: true},
 	"official": {sector: "government"}, "officials": {sector: "government", plural: true},
 	"governor": {sector: "government"}, "mayor": {sector: "government"}, "president": {sector: "government"},
 	"minister": {sector: "government"}, "ministers": {sector: "government", plural: true},

@@ -88,7 +88,7 @@ func (r *reader) sentence(si int) []*mention {
 		}
 		// "called for a ceasefire", "demanded the release of": what is
 		// asked for, named right after the asking, has not happened.
-		if m.e.noun && mi > 0 && matches[mi-1].e.typ == "REQUEST" && m.tok-matches[mi-1].end <= 3 && m.e.typ != "REQUEST" {
+		if m.e.noun && m.e.typ != "REQUEST" && (mi > 0 && matches[mi-1].e.typ == "REQUEST" && m.tok-matches[mi-1].end <= 3 || askedFor(toks, m.tok)) {
 			continue
 		}
 		// "dispersed them with tear gas": what an action is done with,
@@ -99,7 +99,7 @@ func (r *reader) sentence(si int) []*mention {
 		}
 		if legalContext(toks, m.tok) || toks[m.tok].Start >= background || purpose(toks, m.tok) || generic(toks, m.tok) || trend(toks, m) ||
 			adjectival(toks, m, actors) ||
-			!m.e.noun && !m.e.outcome && reducedRelative(toks, m.tok, actors) {
+			!m.e.noun && !m.e.outcome && m.end-m.tok <= 2 && reducedRelative(toks, m.tok, actors) {
 			continue
 		}
 		x := &mention{si: si, e: m.e, typ: m.e.typ, mode: m.e.mode, cameo: m.e.cameo, tok: m.tok, end: m.end,
@@ -421,6 +421,33 @@ func reducedRelative(toks []text.Token, i int, actors []entity.Actor) bool {
 	return false
 }
 
+// batonWords are what police charge a crowd with.
+var batonWords = map[string]bool{"batons": true, "lathis": true, "sticks": true, "truncheons": true, "clubs": true}
+
+// askedFor reports a noun that a demand or call names as what it wants:
+// "a procession demanding the arrest of", "calls for the release of".
+func askedFor(toks []text.Token, i int) bool {
+	k := i - 1
+	for k >= 0 && (toks[k].Lower == "the" || toks[k].Lower == "a" || toks[k].Lower == "an" || toks[k].Lower == "immediate" || toks[k].Lower == "an" || toks[k].Lower == "unconditional") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].Lower {
+	case "demanding", "demand", "demands", "demanded", "urging", "seeking", "sought":
+		return true
+	case "for":
+		if k > 0 {
+			switch toks[k-1].Lower {
+			case "call", "calls", "called", "calling", "appeal", "appeals", "appealed", "appealing", "pressed", "pressing", "pushed", "pushing":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // adjectival reports a participle used as an adjective before the
 // people it describes, after a preposition: "the release of detained
 // leaders", "for injured protesters".
@@ -579,6 +606,7 @@ var purposeNouns = map[string]bool{
 	"call": true, "calls": true, "pressure": true, "campaign": true, "push": true, "order": true,
 	"orders": true, "intention": true, "threat": true, "threats": true, "ability": true, "chance": true,
 	"proposal": true, "offer": true, "promise": true, "pledge": true, "deal": true, "agreement": true,
+	"opportunity": true, "deadline": true, "ultimatum": true,
 }
 
 // trendVerbs tell how a count of happenings changes over time.
@@ -861,7 +889,13 @@ func insideName(actors []entity.Actor, i int) bool {
 func legalContext(toks []text.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		switch toks[k].Lower {
-		case "charges", "charge", "charged", "suspicion", "accused", "accusing", "convicted", "guilty", "accusations", "allegations", "crimes", "crime", "role":
+		case "charge", "charged":
+			// "police charged with batons" is no charge sheet.
+			if k+2 < len(toks) && toks[k+1].Lower == "with" && batonWords[toks[k+2].Lower] {
+				continue
+			}
+			return true
+		case "charges", "suspicion", "accused", "accusing", "convicted", "guilty", "accusations", "allegations", "crimes", "crime", "role":
 			return true
 		case "for":
 			// "lodged an FIR against 150 people for rioting", "booked
@@ -925,7 +959,7 @@ var lightVerbs = map[string]bool{
 	"triggered": true, "sparked": true, "set": true, "detonated": true, "powerful": true, "deadly": true,
 	"huge": true, "violent": true, "in": true, "claimed": true, "extended": true, "prolonged": true,
 	"used": true, "deployed": true, "undertook": true, "undertake": true, "undertakes": true, "completed": true,
-	"issued": true, "intensify": true, "intensifying": true, "escalate": true, "escalated": true,
+	"issued": true, "brought": true, "form": true, "formed": true, "forming": true, "intensify": true, "intensifying": true, "escalate": true, "escalated": true,
 }
 
 var afterLight = map[string]bool{
@@ -1203,7 +1237,11 @@ func (r *reader) arguments(x *mention, toks []text.Token, actors []entity.Actor)
 	if subject == nil && x.cs > 0 && (toks[x.cs-1].Lower == "who" || toks[x.cs-1].Lower == "which") {
 		for i := len(actors) - 1; i >= 0; i-- {
 			if actors[i].TokEnd < x.cs {
-				subject = &actors[i]
+				// "the arrest of those who attacked": the pronoun's
+				// antecedent stands right before it, or nobody named does.
+				if actors[i].TokEnd >= x.cs-2 {
+					subject = &actors[i]
+				}
 				break
 			}
 		}
@@ -1501,7 +1539,7 @@ func objectPronoun(toks []text.Token, a *entity.Actor) bool {
 
 // fightWords name fighting between two sides rather than an attack by
 // one (see fight in code.go).
-var fightWords = []string{"clash", "fight", "battle", "shoot-out", "shootout", "skirmish", "exchange", "firefight", "gunfight", "combat"}
+var fightWords = []string{"clash", "fight", "battle", "shoot-out", "shootout", "skirmish", "exchange", "firefight", "gunfight", "combat", "encounter"}
 
 // fightTrigger reports a trigger of fightWords.
 func fightTrigger(trigger string) bool {
