@@ -219,7 +219,11 @@ func (r *reader) sentence(si int) []*mention {
 	// others": a participial phrase has the main verb's subject and
 	// time.
 	for _, x := range ms {
-		if participle(toks, x.tok) {
+		// "killed three civilians and abducted five others": a verb
+		// joined by "and" with no subject of its own shares the first
+		// one's, as a participle does.
+		coordinated := !x.noun && !x.passive && x.source == nil && x.tok > 0 && toks[x.tok-1].Lower == "and"
+		if participle(toks, x.tok) || coordinated {
 			x.host = nearestBefore(ms, x, "")
 			// Rioters "attacking police with petrol bombs" are the
 			// riot's violence, read with the riot, not an attack by a
@@ -428,7 +432,7 @@ var batonWords = map[string]bool{"batons": true, "lathis": true, "sticks": true,
 // "a procession demanding the arrest of", "calls for the release of".
 func askedFor(toks []text.Token, i int) bool {
 	k := i - 1
-	for k >= 0 && (toks[k].Lower == "the" || toks[k].Lower == "a" || toks[k].Lower == "an" || toks[k].Lower == "immediate" || toks[k].Lower == "an" || toks[k].Lower == "unconditional") {
+	for k >= 0 && (toks[k].Lower == "the" || toks[k].Lower == "a" || toks[k].Lower == "an" || toks[k].Lower == "immediate" || toks[k].Lower == "unconditional") {
 		k--
 	}
 	if k < 0 {
