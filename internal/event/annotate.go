@@ -142,6 +142,11 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 		}
 		x.typ = "THREATEN"
 	}
+	// "warned that convoys would be treated as legitimate targets": a
+	// threat's own words, governed by the warning, are the threat made.
+	if x.e.typ == "THREATEN" && (x.modality == model.Threatened || x.modality == model.Planned) {
+		x.modality = model.Asserted
+	}
 }
 
 // partyVoice reports a speaker who may speak for a party to what is
