@@ -18,7 +18,7 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 	// A participial phrase is the main clause's, not governed by it:
 	// "denied shelling the market, accusing the army of ...".
 	gov := x.cs
-	if x.host != nil {
+	if x.host != nil && x.participle {
 		gov = 0
 	}
 	for k := 0; k < gov; k++ {
@@ -42,7 +42,7 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 	if x.skip[1] > from && x.skip[1] <= x.tok {
 		from = x.skip[1]
 	}
-	if x.host != nil && x.host.end > from && x.host.end <= x.tok {
+	if x.host != nil && x.participle && x.host.end > from && x.host.end <= x.tok {
 		from = x.host.end
 	}
 	// "a strike for next Wednesday to protest against pension cuts": an

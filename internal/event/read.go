@@ -37,6 +37,7 @@ type mention struct {
 	gov         int      // token of a governing threat or vow ("vowed that"), or -1
 	orphan      bool     // a toll without an attack: joins an event by its victims, or none
 	host        *mention // the main verb a participial phrase hangs on (", abducting 43 others")
+	participle  bool     // host is the main verb of a participial phrase, not of a verb joined by "and"
 }
 
 type reader struct {
@@ -225,6 +226,7 @@ func (r *reader) sentence(si int) []*mention {
 		coordinated := !x.noun && !x.passive && x.source == nil && x.tok > 0 && toks[x.tok-1].Lower == "and"
 		if participle(toks, x.tok) || coordinated {
 			x.host = nearestBefore(ms, x, "")
+			x.participle = !coordinated
 			// Rioters "attacking police with petrol bombs" are the
 			// riot's violence, read with the riot, not an attack by a
 			// crowd.

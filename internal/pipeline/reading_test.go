@@ -864,3 +864,23 @@ func TestParticipleModality(t *testing.T) {
 	}
 	t.Errorf("no accusation: %s", summary(doc))
 }
+
+// TestCoordinatedDenial checks that a verb joined by "and" inside a denied
+// clause is denied too, while a participial phrase after the denial is
+// not: "denied that officers beat protesters and fired live rounds".
+func TestCoordinatedDenial(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	doc, err := x.Extract([]byte("Police denied that officers beat protesters and fired live rounds in Nairobi on Monday."), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range doc.Events {
+		if e.Type == "ASSAULT" && e.Modality == model.Asserted {
+			t.Errorf("%q asserted under a denial: %s", e.Evidence[0].Trigger, summary(doc))
+		}
+	}
+}
