@@ -84,7 +84,7 @@ type floor struct {
 }
 
 // goldFloor is the floor of the project's own gold reports.
-var goldFloor = floor{recall: 1.0, fields: 0.978, precision: 0.958, forbidden: 0}
+var goldFloor = floor{recall: 1.0, fields: 0.978, precision: 0.979, forbidden: 0}
 
 // readingFloor is the least the 20 reading-quality reports in
 // testdata/gold must score in total; a ratchet like goldFloor.
@@ -104,7 +104,7 @@ var heldoutFloor = floor{recall: 0.897, fields: 0.800, precision: 0.840, forbidd
 // as a denied attack, which the gold does not list.
 // Fields went from 0.702 to 0.699 when a threat of suspension was found
 // (recall 0.860 to 0.877): fields are counted over the events found.
-var dev2Floor = floor{recall: 0.876, fields: 0.698, precision: 0.816, forbidden: 3}
+var dev2Floor = floor{recall: 0.876, fields: 0.706, precision: 0.818, forbidden: 3}
 
 // dev3Floor is the least the twelve reports of testdata/dev3, in other
 // house styles than wire copy, must score in total; a ratchet. Its
@@ -118,12 +118,12 @@ var dev3Floor = floor{recall: 0.820, fields: 0.614, precision: 0.799, forbidden:
 // AP, a translated Colombian report, a Kyiv outlet, a police release)
 // must score in total; a ratchet. At commit: recall 0.674, fields 0.499,
 // precision 0.832.
-var dev4Floor = floor{recall: 0.852, fields: 0.640, precision: 0.866, forbidden: 3}
+var dev4Floor = floor{recall: 0.852, fields: 0.642, precision: 0.866, forbidden: 3}
 
 // dev5Floor is the least the twelve reports of testdata/dev5 must score
 // in total; a ratchet. At commit: recall 0.620, fields 0.501, precision
 // 0.866 (the session's first build: 0.609, 0.481, 0.884).
-var dev5Floor = floor{recall: 0.706, fields: 0.552, precision: 0.873, forbidden: 3}
+var dev5Floor = floor{recall: 0.716, fields: 0.559, precision: 0.874, forbidden: 3}
 
 // TestGoldReading holds the reading-quality sets to their floors in
 // total.
