@@ -190,7 +190,7 @@ func (t *Tx) AddArticle(ctx context.Context, in *ArticleInput) (AddResult, error
 		var sim float64
 		err = nil
 		if prev == "" {
-			near, sim, err = nearDuplicate(ctx, tx, in.prep.shingles, sketch)
+			near, sim, err = nearDuplicate(ctx, tx, db.shingles, in.prep.shingles, sketch)
 		}
 		if err != nil {
 			return err
@@ -228,6 +228,7 @@ func (t *Tx) AddArticle(ctx context.Context, in *ArticleInput) (AddResult, error
 		if err := addSource(a.ID, "original", 1); err != nil {
 			return err
 		}
+		db.shingles.put(a.ID, in.prep.shingles)
 		for _, e := range in.Doc.Entities {
 			data, err := json.Marshal(e)
 			if err != nil {
@@ -333,7 +334,7 @@ func minSharedHashes(n int) int {
 // nearDuplicate finds the stored article text is a near duplicate of: the
 // candidates share sketch hashes with it, and the one that shares the most
 // shingles, if enough, wins. It returns "" when there is none.
-func nearDuplicate(ctx context.Context, q querier, sh fingerprint.Set, sketch []int64) (string, float64, error) {
+func nearDuplicate(ctx context.Context, q querier, cache *shingleCache, sh fingerprint.Set, sketch []int64) (string, float64, error) {
 	if len(sketch) == 0 {
 		return "", 0, nil
 	}
@@ -363,11 +364,16 @@ func nearDuplicate(ctx context.Context, q querier, sh fingerprint.Set, sketch []
 	}
 	best, bestSim := "", 0.0
 	for _, id := range ids {
-		var other string
-		if err := q.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = $1`, id).Scan(&other); err != nil {
-			return "", 0, fmt.Errorf("read near duplicate %s: %w", id, err)
+		osh, ok := cache.get(id)
+		if !ok {
+			var other string
+			if err := q.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = $1`, id).Scan(&other); err != nil {
+				return "", 0, fmt.Errorf("read near duplicate %s: %w", id, err)
+			}
+			osh = fingerprint.Shingles(other)
+			cache.put(id, osh)
 		}
-		if ok, sim := sh.Near(fingerprint.Shingles(other)); ok && sim > bestSim {
+		if ok, sim := sh.Near(osh); ok && sim > bestSim {
 			best, bestSim = id, sim
 		}
 	}

@@ -94,6 +94,9 @@ type DB struct {
 	stmts  map[string]*sql.Stmt // SQLite's statements of pages, by text; see queryPage
 	wstmts map[string]*sql.Stmt // SQLite's writer statements, by text (nil: failed to prepare); see wtx
 	cands  *candCache           // SQLite's incidents as Candidates loaded them
+	// shingles holds the shingle sets of recent articles, by id (see
+	// nearDuplicate).
+	shingles *shingleCache
 }
 
 // Options tune Open.
@@ -120,7 +123,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	if opt.Version == "" {
 		opt.Version = "dev"
 	}
-	db := &DB{version: opt.Version}
+	db := &DB{version: opt.Version, shingles: newShingleCache()}
 	if IsPostgres(dsn) {
 		db.dialect = Postgres
 		p, err := sql.Open("pgx", dsn)
