@@ -1516,6 +1516,7 @@ var clauseGlue = map[string]bool{
 var reducedNext = map[string]bool{
 	"in": true, "on": true, "since": true, "during": true, "by": true, "near": true, "across": true,
 	"this": true, "last": true, "so": true, "while": true, "when": true, "after": true, "before": true,
+	"today": true, "yesterday": true, "earlier": true, "overnight": true,
 }
 
 // collective reports an actor phrase naming a body that meets: "the
