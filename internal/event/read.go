@@ -858,6 +858,15 @@ func nounContext(toks []text.Token, i int) bool {
 		return false
 	}
 	if p.Cap() && i > 1 {
+		// "the Calbayog attack", "a Hamas attack": a name between an
+		// article and the word makes it a noun.
+		k := i - 1
+		for k > 0 && toks[k].Cap() && toks[k].Kind == text.Word {
+			k--
+		}
+		if articleWords[toks[k].Lower] {
+			return true
+		}
 		return false // "Police protest", "Rebels attack"
 	}
 	return true
@@ -1333,6 +1342,14 @@ func (r *reader) nounOwner(x *mention, toks []text.Token, actors []entity.Actor,
 	for i := range actors {
 		a := &actors[i]
 		if a.TokEnd < x.tok && a.TokEnd >= x.tok-4 && a.TokEnd < len(toks) && toks[a.TokEnd].Lower == "'s" {
+			return a
+		}
+	}
+	// A named organisation right before the noun: "the Hamas attack",
+	// "a Houthi missile strike".
+	for i := range actors {
+		a := &actors[i]
+		if a.TokEnd == x.tok && a.Name != "" && (a.Kind == "org" || a.Kind == "state") {
 			return a
 		}
 	}

@@ -135,6 +135,8 @@ func TestReading(t *testing.T) {
 			want{typ: "CONSULT", modality: "planned", source: "council", date: "2024-03-07", killed: -1, injured: -1, arrd: -1}},
 		{"a warning's own threat is made, not planned", "JNIM warned that convoys supplying the army would be treated as legitimate targets.", 1,
 			want{typ: "THREATEN", modality: "asserted", source: "JNIM", killed: -1, injured: -1, arrd: -1}},
+		{"a place between the article and the noun keeps it a noun", "The governor condemned the Calbayog attack on Monday.", 2,
+			want{typ: "ACCUSE", modality: "asserted", source: "governor", date: "2024-03-04", killed: -1, injured: -1, arrd: -1}},
 		{"background date after the trigger", "The region lies near the border, where jihadists have killed hundreds of soldiers since 2019.", 0, want{}},
 		{"planned weekday is the one to come", "The labour minister will meet union leaders on Monday.", 1,
 			want{typ: "CONSULT", modality: "planned", source: "minister", date: "2024-03-11", killed: -1, injured: -1, arrd: -1}},
@@ -881,6 +883,25 @@ func TestCoordinatedDenial(t *testing.T) {
 	for _, e := range doc.Events {
 		if e.Type == "ASSAULT" && e.Modality == model.Asserted {
 			t.Errorf("%q asserted under a denial: %s", e.Evidence[0].Trigger, summary(doc))
+		}
+	}
+}
+
+// TestCondemnerIsNoAttacker checks that whoever condemns "the Calbayog
+// attack" is not its author.
+func TestCondemnerIsNoAttacker(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	doc, err := x.Extract([]byte("The governor condemned the Calbayog attack on Monday."), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range doc.Events {
+		if e.Type == "ASSAULT" && e.Source != nil {
+			t.Errorf("the attack's source is %q", e.Source.Text)
 		}
 	}
 }
