@@ -68,6 +68,12 @@ func (r *reader) merge(ms []*mention) []*model.Event {
 					}
 				}
 			}
+			// "A day earlier, a drone strike ..." opening a later
+			// paragraph counts back from the report's news peg, the
+			// lede's event, rather than from whatever was told last.
+			if d == nil && m.offset != 0 && r.peg != nil && r.paragraphs()[m.si] > 0 {
+				d = r.peg
+			}
 			for j := gi - 1; j >= 0 && d == nil; j-- {
 				d = groupDate(gs[j])
 			}

@@ -905,3 +905,28 @@ func TestCondemnerIsNoAttacker(t *testing.T) {
 		}
 	}
 }
+
+// TestDayEarlierFromPeg checks that "A day earlier" opening a later
+// paragraph counts back from the lede's event, not from what was told
+// just before it.
+func TestDayEarlierFromPeg(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 7, 0, 0, 0, 0, time.UTC) // a Thursday
+	text := "Shelling by the Rapid Support Forces hit the main market in El Fasher on Wednesday, killing 17 people.\n\nSoldiers arrested 12 suspects in the city on Thursday.\n\nA day earlier, a drone strike on the Abu Shouk camp killed six people."
+	doc, err := x.Extract([]byte(text), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range doc.Events {
+		if e.Mode != nil && *e.Mode == "drone" {
+			if e.Date == nil || deref(e.Date.Start) != "2024-03-05" {
+				t.Errorf("drone strike dated %+v, want the Tuesday before the Wednesday shelling", e.Date)
+			}
+			return
+		}
+	}
+	t.Errorf("no drone strike: %s", summary(doc))
+}
