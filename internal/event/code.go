@@ -178,7 +178,7 @@ func code(ev *model.Event) {
 // fight reports an event read from a word for fighting between two sides
 // (a clash, battle, gunfight, exchange of fire) rather than an attack by one.
 func fight(ev *model.Event) bool {
-	return triggered(ev, "clash", "fight", "battle", "shoot-out", "shootout", "skirmish", "exchange", "engag", "combat", "encounter")
+	return triggered(ev, fightWords...) || triggered(ev, "engag")
 }
 
 // confidence estimates how likely a reviewer is to accept the event as

@@ -867,9 +867,9 @@ func TestParticipleModality(t *testing.T) {
 	t.Errorf("no accusation: %s", summary(doc))
 }
 
-// TestCoordinatedDenial checks that a verb joined by "and" inside a denied
-// clause is denied too, while a participial phrase after the denial is
-// not: "denied that officers beat protesters and fired live rounds".
+// TestCoordinatedDenial guards that a verb joined by "and" inside a
+// denied clause stays denied: "denied that officers beat protesters and
+// fired live rounds".
 func TestCoordinatedDenial(t *testing.T) {
 	x, err := New()
 	if err != nil {
