@@ -118,7 +118,7 @@ var dev3Floor = floor{recall: 0.820, fields: 0.614, precision: 0.799, forbidden:
 // AP, a translated Colombian report, a Kyiv outlet, a police release)
 // must score in total; a ratchet. At commit: recall 0.674, fields 0.499,
 // precision 0.832.
-var dev4Floor = floor{recall: 0.852, fields: 0.642, precision: 0.866, forbidden: 3}
+var dev4Floor = floor{recall: 0.852, fields: 0.644, precision: 0.866, forbidden: 3}
 
 // dev5Floor is the least the twelve reports of testdata/dev5 must score
 // in total; a ratchet. At commit: recall 0.620, fields 0.501, precision
