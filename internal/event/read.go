@@ -125,6 +125,16 @@ func (r *reader) sentence(si int) []*mention {
 		if m.e.objreq && x.target == nil && !(x.passive && x.target != nil) && !(x.typ == "ASSAULT" && armed && !m.e.weapon) && !body {
 			continue
 		}
+		// "The military warned that villagers who shelter terrorists
+		// would face legal action": a party's warning of what it will do
+		// is a threat (PLOVER: coercive or forceful warnings); a
+		// warning by an aid agency that hunger will spread is not.
+		if x.typ == "THREATEN" && m.end-m.tok == 2 && toks[m.end-1].Lower == "that" {
+			if x.source == nil || !partyVoice(x.source) || igoOrAid(x.source) || !modalAfter(toks, m.end, x.ce) ||
+				!coerciveAfter(toks, m.end, x.ce) && !ownSideActs(x.source, toks, actors, m.end, x.ce) {
+				continue
+			}
+		}
 		// A state that protests, or whose protest is rejected, complains
 		// officially; it does not take to the streets: "Japan's
 		// protest", "Tokyo protested to Moscow".
@@ -1543,6 +1553,63 @@ func collective(text string) bool {
 	for _, w := range []string{"council", "committee", "commission", "cabinet", "assembly", "parliament", "ministers", "leaders", "summit", "delegations"} {
 		if strings.Contains(t, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// igoOrAid reports an international body or aid group, whose warnings
+// are forecasts, not threats.
+func igoOrAid(a *entity.Actor) bool {
+	return a.Sector == "igo" || a.Sector == "ngo"
+}
+
+// modalAfter reports "would", "will" or "'ll" in tokens from to to.
+func modalAfter(toks []text.Token, from, to int) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		switch toks[k].Lower {
+		case "would", "will", "'ll", "shall":
+			return true
+		}
+	}
+	return false
+}
+
+// ownSideActs reports a warning about what the speaker's own side will
+// do: "Russia warned that the Russian navy would escort vessels", "the
+// group warned that it would ...".
+func ownSideActs(speaker *entity.Actor, toks []text.Token, actors []entity.Actor, from, to int) bool {
+	for i := range actors {
+		a := &actors[i]
+		if a.Tok < from || a.Tok >= to {
+			continue
+		}
+		if a.Pronoun && (toks[a.Tok].Lower == "it" || toks[a.Tok].Lower == "we" || toks[a.Tok].Lower == "they") {
+			return true
+		}
+		if a.Entity >= 0 && a.Entity == speaker.Entity {
+			return true
+		}
+		armed := a.Sector == "military" || a.Sector == "police"
+		return armed && (a.Country == "" || speaker.Country == "" || a.Country == speaker.Country)
+	}
+	return false
+}
+
+// coerciveWords tell a warning of force or punishment from a forecast:
+// "would face legal action", "would act with full force", "would be held
+// accountable".
+var coerciveWords = []string{"face", "action", "measures", "consequence", "force", "punish", "arrest", "strike",
+	"target", "accountable", "retaliat", "respond", "crush", "eliminat", "destroy", "attack", "shut", "treated as",
+	"pay", "prosecut", "hunt", "neutrali"}
+
+// coerciveAfter reports a word of coercion in tokens from to to.
+func coerciveAfter(toks []text.Token, from, to int) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		for _, w := range coerciveWords {
+			if strings.HasPrefix(toks[k].Lower, w) {
+				return true
+			}
 		}
 	}
 	return false
