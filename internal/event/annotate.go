@@ -89,6 +89,17 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 			}
 		}
 	}
+	// "has convened a jirga of elders on Saturday", "called a meeting
+	// for Monday": a meeting convened or called is yet to sit.
+	if x.typ == "CONSULT" && x.noun {
+		for k := x.tok - 1; k >= from && k >= x.tok-4; k-- {
+			switch toks[k].Lower {
+			case "convened", "convenes", "convene", "called", "calls", "announced", "scheduled":
+				x.modality = model.Planned
+				return
+			}
+		}
+	}
 	// A definite noun names an event the text takes as given: "would
 	// respect the truce" does not make the truce a plan. Only a denial or
 	// negation reaches it.

@@ -68,24 +68,29 @@ func (r *reader) context(ms []*mention) {
 		// that of the talks before it.
 		p := para[m.si]
 		for _, sameType := range []bool{true, false} {
-			for j := i - 1; j >= 0; j-- {
-				o := ms[j]
-				q := para[o.si]
-				if q != p && !(p == 1 && q == 0) {
-					break
-				}
-				if sameType && o.typ != m.typ {
-					continue
-				}
-				// A strike called for next month lends its place to
-				// today's march, not its date.
-				if unreal(o.modality) {
-					if m.place == nil && o.place != nil {
-						m.place = o.place
+			// What happened lends before what is planned: the talks held
+			// today take the place of today's visit, not of the summit
+			// agreed for next month.
+			for _, planned := range []bool{false, true} {
+				for j := i - 1; j >= 0; j-- {
+					o := ms[j]
+					q := para[o.si]
+					if q != p && !(p == 1 && q == 0) {
+						break
 					}
-					continue
+					if sameType && o.typ != m.typ || unreal(o.modality) != planned {
+						continue
+					}
+					// A strike called for next month lends its place to
+					// today's march, not its date.
+					if planned {
+						if m.place == nil && o.place != nil {
+							m.place = o.place
+						}
+						continue
+					}
+					m.borrow(o)
 				}
-				m.borrow(o)
 			}
 		}
 		// Beyond the paragraph, a mention borrows from an earlier one that

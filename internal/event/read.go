@@ -984,14 +984,14 @@ var lightVerbs = map[string]bool{
 	"triggered": true, "sparked": true, "set": true, "detonated": true, "powerful": true, "deadly": true,
 	"huge": true, "violent": true, "in": true, "claimed": true, "extended": true, "prolonged": true,
 	"used": true, "deployed": true, "undertook": true, "undertake": true, "undertakes": true, "completed": true,
-	"issued": true, "brought": true, "form": true, "formed": true, "forming": true, "intensify": true, "intensifying": true, "escalate": true, "escalated": true,
+	"issued": true, "convene": true, "convenes": true, "convened": true, "convening": true, "brought": true, "form": true, "formed": true, "forming": true, "intensify": true, "intensifying": true, "escalate": true, "escalated": true,
 }
 
 var afterLight = map[string]bool{
 	"erupted": true, "broke": true, "took": true, "raged": true, "continued": true, "killed": true,
 	"left": true, "hit": true, "ripped": true, "tore": true, "rocked": true, "destroyed": true,
 	"wounded": true, "injured": true, "began": true, "started": true, "was": true, "were": true,
-	"held": true, "resume": true, "resumed": true,
+	"held": true, "resume": true, "resumed": true, "take": true,
 }
 
 // boundary words start a new clause.
