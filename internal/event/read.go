@@ -129,7 +129,7 @@ func (r *reader) sentence(si int) []*mention {
 		// would face legal action": a party's warning of what it will do
 		// is a threat (PLOVER: coercive or forceful warnings); a
 		// warning by an aid agency that hunger will spread is not.
-		if x.typ == "THREATEN" && m.end-m.tok == 2 && toks[m.end-1].Lower == "that" {
+		if x.typ == "THREATEN" && strings.HasPrefix(toks[m.tok].Lower, "warn") && toks[m.end-1].Lower == "that" {
 			if x.source == nil || !partyVoice(x.source) || igoOrAid(x.source) || !modalAfter(toks, m.end, x.ce) ||
 				!coerciveAfter(toks, m.end, x.ce) && !ownSideActs(x.source, toks, actors, m.end, x.ce) {
 				continue
