@@ -71,8 +71,14 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 				break
 			}
 		}
-		for k := x.end; k+1 < len(toks) && k < x.end+3; k++ {
-			if w := toks[k].Lower; (w == "will" || w == "would" || w == "shall") && toks[k+1].Lower == "be" {
+		// "a meeting will be held", "talks with Russia would take
+		// place": the noun's own verb in the future, the other party
+		// between them.
+		for k := x.end; k+1 < len(toks) && k < x.end+8 && k < x.ce; k++ {
+			if toks[k].Kind == text.Punct {
+				break
+			}
+			if w := toks[k].Lower; (w == "will" || w == "would" || w == "shall") && (toks[k+1].Lower == "be" || afterLightVerb(toks[k+1].Lower)) {
 				x.modality = model.Planned
 				break
 			}

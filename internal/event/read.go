@@ -955,7 +955,9 @@ func lightContext(toks []text.Token, tok, end int, x *mention) bool {
 	// "Fighting between the army and the RSF erupted": the two sides
 	// may stand between the noun and its verb.
 	far := end + 3
-	if end < len(toks) && toks[end].Lower == "between" {
+	if end < len(toks) && (toks[end].Lower == "between" || toks[end].Lower == "with" && x.typ == "CONSULT") {
+		// "talks with Russia would take place": the other party may
+		// stand between the noun and its verb too.
 		far = end + 12
 	}
 	for k := end; k < len(toks) && k < far; k++ {
@@ -993,6 +995,10 @@ var afterLight = map[string]bool{
 	"wounded": true, "injured": true, "began": true, "started": true, "was": true, "were": true,
 	"held": true, "resume": true, "resumed": true, "take": true,
 }
+
+// afterLightVerb reports a verb that tells, after an event noun, that it
+// took place ("talks ... would take place", "fighting erupted").
+func afterLightVerb(w string) bool { return afterLight[w] }
 
 // boundary words start a new clause.
 var boundary = map[string]bool{

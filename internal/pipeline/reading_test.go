@@ -153,6 +153,8 @@ func TestReading(t *testing.T) {
 		{"a warning with its time between", "Israeli Defence Minister Israel Katz warned last week that the army would act with full force in any camp.", 1,
 			want{typ: "THREATEN", source: "Katz", killed: -1, injured: -1, arrd: -1}},
 		{"a warning to residents of the weather is no threat", "Police warned residents that rain would make roads slippery.", 0, want{}},
+		{"talks with a party that will take place", "Zelenskiy said on Monday that a new round of talks with Russia would take place in Istanbul on Thursday.", 1,
+			want{typ: "CONSULT", modality: "planned", date: "2024-03-07", killed: -1, injured: -1, arrd: -1, place: "Istanbul"}},
 		{"background date after the trigger", "The region lies near the border, where jihadists have killed hundreds of soldiers since 2019.", 0, want{}},
 		{"planned weekday is the one to come", "The labour minister will meet union leaders on Monday.", 1,
 			want{typ: "CONSULT", modality: "planned", source: "minister", date: "2024-03-11", killed: -1, injured: -1, arrd: -1}},
