@@ -88,14 +88,14 @@ var goldFloor = floor{recall: 1.0, fields: 0.978, precision: 0.979, forbidden: 0
 
 // readingFloor is the least the 20 reading-quality reports in
 // testdata/gold must score in total; a ratchet like goldFloor.
-var readingFloor = floor{recall: 1.0, fields: 0.929, precision: 0.916, forbidden: 2}
+var readingFloor = floor{recall: 1.0, fields: 0.929, precision: 0.917, forbidden: 2}
 
 // heldoutFloor is the least the ten reports of testdata/heldout, read as
 // a development set since, must score in total; a ratchet like
 // goldFloor.
 // Its precision went from 0.843 to 0.841 when a Bannu bombing's injured
 // soldiers became an event of their own.
-var heldoutFloor = floor{recall: 0.897, fields: 0.800, precision: 0.840, forbidden: 1}
+var heldoutFloor = floor{recall: 0.938, fields: 0.826, precision: 0.844, forbidden: 1}
 
 // dev2Floor is the least the twelve reports of testdata/dev2 must score
 // in total; a ratchet like goldFloor. Precision went from 0.826 to 0.817
@@ -104,26 +104,26 @@ var heldoutFloor = floor{recall: 0.897, fields: 0.800, precision: 0.840, forbidd
 // as a denied attack, which the gold does not list.
 // Fields went from 0.702 to 0.699 when a threat of suspension was found
 // (recall 0.860 to 0.877): fields are counted over the events found.
-var dev2Floor = floor{recall: 0.876, fields: 0.706, precision: 0.818, forbidden: 3}
+var dev2Floor = floor{recall: 0.876, fields: 0.706, precision: 0.820, forbidden: 3}
 
 // dev3Floor is the least the twelve reports of testdata/dev3, in other
 // house styles than wire copy, must score in total; a ratchet. Its
 // precision went from 0.786 to 0.783 when a separate "fifth journalist
 // killed this year" reading, which matched an optional gold event, was
 // folded into the attack it tells of (fields 0.573 to 0.581).
-var dev3Floor = floor{recall: 0.820, fields: 0.614, precision: 0.799, forbidden: 2}
+var dev3Floor = floor{recall: 0.820, fields: 0.614, precision: 0.801, forbidden: 2}
 
 // dev4Floor is the least the twelve reports of testdata/dev4 (more house
 // styles: Nigerian, Pakistani, Kenyan and Indian papers, AFP, Reuters,
 // AP, a translated Colombian report, a Kyiv outlet, a police release)
 // must score in total; a ratchet. At commit: recall 0.674, fields 0.499,
 // precision 0.832.
-var dev4Floor = floor{recall: 0.852, fields: 0.644, precision: 0.866, forbidden: 3}
+var dev4Floor = floor{recall: 0.873, fields: 0.657, precision: 0.868, forbidden: 3}
 
 // dev5Floor is the least the twelve reports of testdata/dev5 must score
 // in total; a ratchet. At commit: recall 0.620, fields 0.501, precision
 // 0.866 (the session's first build: 0.609, 0.481, 0.884).
-var dev5Floor = floor{recall: 0.716, fields: 0.559, precision: 0.874, forbidden: 3}
+var dev5Floor = floor{recall: 0.760, fields: 0.589, precision: 0.879, forbidden: 3}
 
 // TestGoldReading holds the reading-quality sets to their floors in
 // total.
