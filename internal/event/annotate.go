@@ -78,7 +78,7 @@ func (r *reader) modality(x *mention, toks []text.Token) {
 			if toks[k].Kind == text.Punct {
 				break
 			}
-			if w := toks[k].Lower; (w == "will" || w == "would" || w == "shall") && (toks[k+1].Lower == "be" || afterLightVerb(toks[k+1].Lower)) {
+			if w := toks[k].Lower; (w == "will" || w == "would" || w == "shall") && (toks[k+1].Lower == "be" || afterLight[toks[k+1].Lower]) {
 				x.modality = model.Planned
 				break
 			}

@@ -996,10 +996,6 @@ var afterLight = map[string]bool{
 	"held": true, "resume": true, "resumed": true, "take": true,
 }
 
-// afterLightVerb reports a verb that tells, after an event noun, that it
-// took place ("talks ... would take place", "fighting erupted").
-func afterLightVerb(w string) bool { return afterLight[w] }
-
 // boundary words start a new clause.
 var boundary = map[string]bool{
 	"which": true, "who": true, "whom": true, "whose": true, "where": true, "after": true, "before": true,
