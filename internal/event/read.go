@@ -92,6 +92,11 @@ func (r *reader) sentence(si int) []*mention {
 		if m.e.noun && m.e.typ != "REQUEST" && (mi > 0 && matches[mi-1].e.typ == "REQUEST" && m.tok-matches[mi-1].end <= 3 || askedFor(toks, m.tok)) {
 			continue
 		}
+		// "called on the government to send additional troops": what a
+		// request asks someone to do has not been done.
+		if !m.e.noun && m.tok > 0 && toks[m.tok-1].Lower == "to" && m.e.typ != "REQUEST" && requestBefore(matches, mi, toks, m.tok) {
+			continue
+		}
 		// "dispersed them with tear gas": what an action is done with,
 		// named as an event of the same kind, is that action.
 		if m.e.noun && m.tok > 0 && toks[m.tok-1].Lower == "with" && mi > 0 && matches[mi-1].e.typ == m.e.typ &&
@@ -439,6 +444,26 @@ func reducedRelative(toks []text.Token, i int, actors []entity.Actor) bool {
 
 // batonWords are what police charge a crowd with.
 var batonWords = map[string]bool{"batons": true, "lathis": true, "sticks": true, "truncheons": true, "clubs": true}
+
+// requestBefore reports a request ("called on X to", "urged X to") among
+// the matches before the mi-th, in the same stretch of the sentence.
+func requestBefore(matches []match, mi int, toks []text.Token, tok int) bool {
+	for j := mi - 1; j >= 0; j-- {
+		p := matches[j]
+		if tok-p.end > 12 {
+			return false
+		}
+		if p.e.typ == "REQUEST" {
+			for k := p.end; k < tok; k++ {
+				if toks[k].Text == "." || toks[k].Text == ";" {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
 
 // askedFor reports a noun that a demand or call names as what it wants:
 // "a procession demanding the arrest of", "calls for the release of".

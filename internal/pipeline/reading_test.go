@@ -155,6 +155,10 @@ func TestReading(t *testing.T) {
 		{"a warning to residents of the weather is no threat", "Police warned residents that rain would make roads slippery.", 0, want{}},
 		{"talks with a party that will take place", "Zelenskiy said on Monday that a new round of talks with Russia would take place in Istanbul on Thursday.", 1,
 			want{typ: "CONSULT", modality: "planned", date: "2024-03-07", killed: -1, injured: -1, arrd: -1, place: "Istanbul"}},
+		{"what a request asks for is not done", "Civil society groups called on the government to send additional troops to Oicha.", 1,
+			want{typ: "REQUEST", modality: "asserted", killed: -1, injured: -1, arrd: -1}},
+		{"a rescue service is no rescue", "The fire and rescue service said crews had put out the blaze in Nuneaton.", 0, want{}},
+		{"combat vehicles are no combat", "RSF fighters entered the town in dozens of combat vehicles at dawn.", 0, want{}},
 		{"background date after the trigger", "The region lies near the border, where jihadists have killed hundreds of soldiers since 2019.", 0, want{}},
 		{"planned weekday is the one to come", "The labour minister will meet union leaders on Monday.", 1,
 			want{typ: "CONSULT", modality: "planned", source: "minister", date: "2024-03-11", killed: -1, injured: -1, arrd: -1}},
@@ -947,4 +951,28 @@ func TestDayEarlierFromPeg(t *testing.T) {
 		}
 	}
 	t.Errorf("no drone strike: %s", summary(doc))
+}
+
+// TestEncounterMerges checks that a police encounter told in the lede and
+// again in the body is one event, not one per mention.
+func TestEncounterMerges(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	text := "Two suspected robbers were killed in an alleged encounter in Korangi on Sunday, police said.\n\nRelatives of one of the dead said he was killed in a fake encounter, a claim the police rejected."
+	doc, err := x.Extract([]byte(text), "", ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range doc.Events {
+		if e.Type == "ASSAULT" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("got %d attacks, want the one encounter: %s", n, summary(doc))
+	}
 }
