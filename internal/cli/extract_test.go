@@ -88,7 +88,7 @@ var goldFloor = floor{recall: 1.0, fields: 0.978, precision: 0.979, forbidden: 0
 
 // readingFloor is the least the 20 reading-quality reports in
 // testdata/gold must score in total; a ratchet like goldFloor.
-var readingFloor = floor{recall: 1.0, fields: 0.929, precision: 0.917, forbidden: 2}
+var readingFloor = floor{recall: 1.0, fields: 0.929, precision: 0.925, forbidden: 2}
 
 // heldoutFloor is the least the ten reports of testdata/heldout, read as
 // a development set since, must score in total; a ratchet like
@@ -111,19 +111,24 @@ var dev2Floor = floor{recall: 0.876, fields: 0.706, precision: 0.820, forbidden:
 // precision went from 0.786 to 0.783 when a separate "fifth journalist
 // killed this year" reading, which matched an optional gold event, was
 // folded into the attack it tells of (fields 0.573 to 0.581).
-var dev3Floor = floor{recall: 0.820, fields: 0.614, precision: 0.801, forbidden: 2}
+var dev3Floor = floor{recall: 0.820, fields: 0.614, precision: 0.820, forbidden: 2}
 
 // dev4Floor is the least the twelve reports of testdata/dev4 (more house
 // styles: Nigerian, Pakistani, Kenyan and Indian papers, AFP, Reuters,
 // AP, a translated Colombian report, a Kyiv outlet, a police release)
 // must score in total; a ratchet. At commit: recall 0.674, fields 0.499,
 // precision 0.832.
-var dev4Floor = floor{recall: 0.873, fields: 0.657, precision: 0.868, forbidden: 3}
+var dev4Floor = floor{recall: 0.873, fields: 0.657, precision: 0.876, forbidden: 3}
 
 // dev5Floor is the least the twelve reports of testdata/dev5 must score
 // in total; a ratchet. At commit: recall 0.620, fields 0.501, precision
 // 0.866 (the session's first build: 0.609, 0.481, 0.884).
-var dev5Floor = floor{recall: 0.760, fields: 0.589, precision: 0.879, forbidden: 3}
+var dev5Floor = floor{recall: 0.760, fields: 0.594, precision: 0.895, forbidden: 3}
+
+// dev6Floor is the least the twelve reports of testdata/dev6 must score
+// in total; a ratchet. At commit: recall 0.670, fields 0.530, precision
+// 0.765 (the session's first build: 0.659, 0.512, 0.804).
+var dev6Floor = floor{recall: 0.669, fields: 0.529, precision: 0.797, forbidden: 5}
 
 // TestGoldReading holds the reading-quality sets to their floors in
 // total.
@@ -134,6 +139,7 @@ func TestGoldReading(t *testing.T) {
 	t.Run("dev3", func(t *testing.T) { holdFloor(t, "../../testdata/dev3", dev3Floor) })
 	t.Run("dev4", func(t *testing.T) { holdFloor(t, "../../testdata/dev4", dev4Floor) })
 	t.Run("dev5", func(t *testing.T) { holdFloor(t, "../../testdata/dev5", dev5Floor) })
+	t.Run("dev6", func(t *testing.T) { holdFloor(t, "../../testdata/dev6", dev6Floor) })
 }
 
 func holdFloor(t *testing.T, dir string, floor floor) {
