@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -620,19 +621,29 @@ func TestAttackers(t *testing.T) {
 	}
 }
 
-// TestClaimedToll checks that a party's toll for an attack others report
-// stays a claim of its own instead of making the toll a fact.
-func TestClaimedToll(t *testing.T) {
-	x, err := New()
+// readAt reads text as published on ref, with one extractor shared by
+// the tests that call it.
+func readAt(t *testing.T, text string, ref time.Time) *model.Document {
+	t.Helper()
+	x, err := sharedExtractor()
 	if err != nil {
 		t.Fatal(err)
 	}
-	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
-	text := "Coalition aircraft carried out at least six air strikes on rebel positions around Harib on Friday, residents said, and the coalition said it had destroyed two rocket launchers. The rebels said the strikes killed four civilians."
 	doc, err := x.Extract([]byte(text), "", ref)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return doc
+}
+
+var sharedExtractor = sync.OnceValues(func() (*Extractor, error) { return New() })
+
+// TestClaimedToll checks that a party's toll for an attack others report
+// stays a claim of its own instead of making the toll a fact.
+func TestClaimedToll(t *testing.T) {
+	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
+	text := "Coalition aircraft carried out at least six air strikes on rebel positions around Harib on Friday, residents said, and the coalition said it had destroyed two rocket launchers. The rebels said the strikes killed four civilians."
+	doc := readAt(t, text, ref)
 	var asserted, claimed int
 	for _, e := range doc.Events {
 		if e.Type != "ASSAULT" {
@@ -659,16 +670,9 @@ func TestClaimedToll(t *testing.T) {
 // TestParticipleHost checks that an event told by a participial phrase
 // takes the main verb's subject and time.
 func TestParticipleHost(t *testing.T) {
-	x, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
 	text := "The district was thrown into mourning on Monday after bandits stormed two villages near Gusau on Sunday night, killing nine people and abducting 43 others."
-	doc, err := x.Extract([]byte(text), "", ref)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readAt(t, text, ref)
 	for _, e := range doc.Events {
 		if e.Mode == nil || *e.Mode != "abduct" {
 			continue
@@ -685,16 +689,9 @@ func TestParticipleHost(t *testing.T) {
 // TestForeignBureau checks that a dateline abroad places nothing: a
 // report on Sudan filed from Cairo.
 func TestForeignBureau(t *testing.T) {
-	x, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
 	text := "CAIRO, March 6 (Reuters) - Fighting raged in Sudan's Darfur region on Wednesday, Sudanese officials said. The council will meet in New York next week.\n\nGunmen abducted 12 aid workers on a road on Tuesday, their employer said."
-	doc, err := x.Extract([]byte(text), "", ref)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readAt(t, text, ref)
 	for _, e := range doc.Events {
 		if e.Location != nil && e.Location.Country == "EG" {
 			t.Errorf("%s %q placed at the bureau: %+v", e.Type, e.Evidence[0].Trigger, e.Location)
@@ -710,16 +707,9 @@ func TestForeignBureau(t *testing.T) {
 // TestClauseSubjects checks whose clause each event of a long sentence
 // takes its subject from.
 func TestClauseSubjects(t *testing.T) {
-	x, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
 	text := "A protester was shot dead in Kisumu and 67 others were arrested yesterday as police fired teargas to break up demonstrations in Nairobi."
-	doc, err := x.Extract([]byte(text), "", ref)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readAt(t, text, ref)
 	found := false
 	for _, e := range doc.Events {
 		if e.Mode != nil && *e.Mode == "crowd-control" {
@@ -736,10 +726,6 @@ func TestClauseSubjects(t *testing.T) {
 // named before it or after "of", and a government modifier that leaves
 // police and soldiers what they are.
 func TestActorOwners(t *testing.T) {
-	x, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
 	tests := []struct{ text, name, sector string }{
 		{"Islamic State fighters attacked a checkpoint in Raqqa on Monday.", "Islamic State", "rebel"},
@@ -750,10 +736,7 @@ func TestActorOwners(t *testing.T) {
 		{"President Volodymyr Zelensky called on partners to send air defence systems.", "Volodymyr Zelensky", "government"},
 	}
 	for _, tt := range tests {
-		doc, err := x.Extract([]byte(tt.text), "", ref)
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := readAt(t, tt.text, ref)
 		if len(doc.Events) != 1 || doc.Events[0].Source == nil {
 			t.Errorf("%q: want one event with a source: %s", tt.text, summary(doc))
 			continue
@@ -772,16 +755,9 @@ func TestActorOwners(t *testing.T) {
 // place happened where the one told just before it did, and that one
 // told after another paragraph between does not.
 func TestDiscoursePlace(t *testing.T) {
-	x, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
 	text := "The governor said schools across the state would stay shut.\n\nGunmen attacked a village near Gusau on Sunday night, killing nine people.\n\nPolice arrested 12 suspects on Monday.\n\nThe governor said schools would stay shut.\n\nSeparately, soldiers detained two traders on Tuesday."
-	doc, err := x.Extract([]byte(text), "", ref)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readAt(t, text, ref)
 	var arrests int
 	for _, e := range doc.Events {
 		if e.Type != "COERCE" {
@@ -808,16 +784,9 @@ func TestDiscoursePlace(t *testing.T) {
 // apart from the one told before it, and that stab wounds name no
 // stabbing by whoever found them.
 func TestSeparateIncident(t *testing.T) {
-	x, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
 	text := "A man has been charged after a 24-year-old man was stabbed in Croydon.\n\nOfficers attended and found a man suffering stab wounds.\n\nOfficers are also investigating a separate incident in Thornton Heath on Sunday in which a boy was attacked by a group of youths."
-	doc, err := x.Extract([]byte(text), "", ref)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readAt(t, text, ref)
 	var attacks int
 	for _, e := range doc.Events {
 		if e.Type != "ASSAULT" {
@@ -836,10 +805,6 @@ func TestSeparateIncident(t *testing.T) {
 // TestProtestPerTown checks that a protest held in a list of towns is one
 // protest in each, and that towns not joined as a list are not split.
 func TestProtestPerTown(t *testing.T) {
-	x, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
 		text  string
@@ -849,10 +814,7 @@ func TestProtestPerTown(t *testing.T) {
 		{"Demonstrations in Eldoret and Mombasa were largely peaceful on Tuesday.", []string{"Eldoret", "Mombasa"}},
 		{"Protesters marched in Nairobi on Tuesday, a day after clashes in Mombasa.", []string{"Nairobi"}},
 	} {
-		doc, err := x.Extract([]byte(tt.text), "", ref)
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := readAt(t, tt.text, ref)
 		var got []string
 		for _, e := range doc.Events {
 			if e.Type == "PROTEST" && e.Location != nil {
@@ -869,15 +831,8 @@ func TestProtestPerTown(t *testing.T) {
 // by the main verb's denial: the RSF denies the shelling but asserts its
 // accusation.
 func TestParticipleModality(t *testing.T) {
-	x, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
-	doc, err := x.Extract([]byte("The RSF denied shelling the market, accusing the army of launching attacks from homes."), "", ref)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readAt(t, "The RSF denied shelling the market, accusing the army of launching attacks from homes.", ref)
 	for _, e := range doc.Events {
 		if e.Type == "ACCUSE" {
 			if e.Modality != model.Asserted {
@@ -893,15 +848,8 @@ func TestParticipleModality(t *testing.T) {
 // denied clause stays denied: "denied that officers beat protesters and
 // fired live rounds".
 func TestCoordinatedDenial(t *testing.T) {
-	x, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
-	doc, err := x.Extract([]byte("Police denied that officers beat protesters and fired live rounds in Nairobi on Monday."), "", ref)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readAt(t, "Police denied that officers beat protesters and fired live rounds in Nairobi on Monday.", ref)
 	for _, e := range doc.Events {
 		if e.Type == "ASSAULT" && e.Modality == model.Asserted {
 			t.Errorf("%q asserted under a denial: %s", e.Evidence[0].Trigger, summary(doc))
@@ -912,15 +860,8 @@ func TestCoordinatedDenial(t *testing.T) {
 // TestCondemnerIsNoAttacker checks that whoever condemns "the Calbayog
 // attack" is not its author.
 func TestCondemnerIsNoAttacker(t *testing.T) {
-	x, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
-	doc, err := x.Extract([]byte("The governor condemned the Calbayog attack on Monday."), "", ref)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readAt(t, "The governor condemned the Calbayog attack on Monday.", ref)
 	for _, e := range doc.Events {
 		if e.Type == "ASSAULT" && e.Source != nil {
 			t.Errorf("the attack's source is %q", e.Source.Text)
@@ -932,16 +873,9 @@ func TestCondemnerIsNoAttacker(t *testing.T) {
 // paragraph counts back from the lede's event, not from what was told
 // just before it.
 func TestDayEarlierFromPeg(t *testing.T) {
-	x, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ref := time.Date(2024, 3, 7, 0, 0, 0, 0, time.UTC) // a Thursday
 	text := "Shelling by the Rapid Support Forces hit the main market in El Fasher on Wednesday, killing 17 people.\n\nSoldiers arrested 12 suspects in the city on Thursday.\n\nA day earlier, a drone strike on the Abu Shouk camp killed six people."
-	doc, err := x.Extract([]byte(text), "", ref)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readAt(t, text, ref)
 	for _, e := range doc.Events {
 		if e.Mode != nil && *e.Mode == "drone" {
 			if e.Date == nil || deref(e.Date.Start) != "2024-03-05" {
@@ -956,16 +890,9 @@ func TestDayEarlierFromPeg(t *testing.T) {
 // TestEncounterMerges checks that a police encounter told in the lede and
 // again in the body is one event, not one per mention.
 func TestEncounterMerges(t *testing.T) {
-	x, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ref := time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)
 	text := "Two suspected robbers were killed in an alleged encounter in Korangi on Sunday, police said.\n\nRelatives of one of the dead said he was killed in a fake encounter, a claim the police rejected."
-	doc, err := x.Extract([]byte(text), "", ref)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readAt(t, text, ref)
 	n := 0
 	for _, e := range doc.Events {
 		if e.Type == "ASSAULT" {
